@@ -1,1 +1,43 @@
-//! placeholder
+//! The runtime of [fabric-rest]: everything an operation declared with `#[fabric_endpoint]`
+//! calls, usable by hand as well.
+//!
+//! - [`Endpoint`]: the constant description of an operation.
+//! - [`RequestBuilder`] / [`Request`]: the one place a URL, query, headers and body are built.
+//! - [`Transport`]: sends requests; [`Client`] is the HTTP implementation.
+//! - [`decode`]: the one place a response becomes a result or an [`Error`].
+//! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`].
+//!
+//! [fabric-rest]: https://docs.rs/fabric-rest
+#![deny(missing_docs)]
+
+mod api_version;
+mod client;
+mod endpoint;
+mod error;
+mod error_code;
+mod request;
+mod response;
+mod server_timeout;
+mod tls;
+mod transport;
+
+pub use api_version::{ApiVersion, ApiVersionError};
+pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RESPONSE_BODY};
+pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, endpoint, endpoints};
+pub use error::{Error, ErrorKind, FabricError, Result};
+pub use error_code::FabricErrorCode;
+pub use request::{
+    HeaderArg, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
+    RequestBuilder,
+};
+pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, Response, decode};
+pub use server_timeout::{ServerTimeout, ServerTimeoutError};
+pub use transport::{Transport, WithApiVersion, call};
+
+pub use http::StatusCode;
+
+/// What code expanded from `#[fabric_endpoint]` refers to. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use linkme;
+}

@@ -1,0 +1,258 @@
+//! The model of one declaration: the attribute's arguments and the method's parameters.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{
+    FnArg, GenericArgument, Ident, LitStr, Pat, PathArguments, ReturnType, TraitItemFn, Type,
+};
+
+use crate::attr::{Args, Role, RoleAttr, WireName};
+use crate::ctxt::Ctxt;
+
+/// A parameter with its role.
+pub struct Param {
+    pub ident: Ident,
+    pub ty: Type,
+    pub role: Role,
+    /// The explicit wire name, if the role attribute gave one.
+    pub explicit_name: Option<LitStr>,
+    pub attr_span: Span,
+    /// `Option<...>`: left out when `None`.
+    pub optional: bool,
+}
+
+impl Param {
+    /// The name on the wire: the explicit one, or one derived from the Rust name.
+    pub fn wire_name(&self) -> String {
+        if let Some(name) = &self.explicit_name {
+            return name.value();
+        }
+        let ident = self.ident.to_string();
+        let ident = ident.trim_start_matches("r#");
+        match self.role {
+            Role::Path => lower_camel(ident),
+            _ => ident.to_owned(),
+        }
+    }
+
+    pub fn name_span(&self) -> Span {
+        self.explicit_name
+            .as_ref()
+            .map_or(self.attr_span, LitStr::span)
+    }
+}
+
+/// What the method returns on success.
+pub enum Returns {
+    /// `Accepted`: 202, body ignored.
+    Accepted,
+    /// `()`: body ignored.
+    Unit,
+    /// Any other type, read as JSON.
+    Json(Type),
+}
+
+/// One declaration.
+pub struct Endpoint {
+    pub args: Args,
+    pub item: TraitItemFn,
+    pub params: Vec<Param>,
+    /// The `T` of `Result<T>`, if the return type is a `Result`.
+    pub returns: Option<Returns>,
+}
+
+pub fn lower_camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !out.is_empty();
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub fn upper_camel(snake: &str) -> String {
+    let lower = lower_camel(snake);
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `ty` is `Option<...>`.
+fn is_option(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "Option"),
+        Type::Reference(reference) => is_option(&reference.elem),
+        Type::Group(group) => is_option(&group.elem),
+        _ => false,
+    }
+}
+
+/// The `T` of `Result<T>` or `Result<T, E>`.
+fn result_ok_type(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "Result" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    }
+}
+
+fn classify_return(ty: &Type) -> Returns {
+    match ty {
+        Type::Tuple(tuple) if tuple.elems.is_empty() => Returns::Unit,
+        Type::Path(path)
+            if path.qself.is_none()
+                && path
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "Accepted") =>
+        {
+            Returns::Accepted
+        }
+        Type::Paren(paren) => classify_return(&paren.elem),
+        Type::Group(group) => classify_return(&group.elem),
+        other => Returns::Json(other.clone()),
+    }
+}
+
+const LINT_ATTRS: [&str; 5] = ["allow", "warn", "deny", "expect", "forbid"];
+
+/// Builds the model, reporting what cannot be modelled.
+pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
+    let mut params = Vec::new();
+    let sig = &mut item.sig;
+    let mut has_receiver = false;
+    for (index, input) in sig.inputs.iter_mut().enumerate() {
+        match input {
+            FnArg::Receiver(receiver) => {
+                has_receiver = true;
+                if receiver.reference.is_none()
+                    || receiver.mutability.is_some()
+                    || receiver.colon_token.is_some()
+                {
+                    cx.error_at(&*receiver, "endpoint methods take `&self`");
+                }
+            }
+            FnArg::Typed(typed) => {
+                if index == 0 {
+                    cx.error_at(
+                        &*typed,
+                        "endpoint methods take `&self` first, then their parameters",
+                    );
+                }
+                let mut roles: Vec<RoleAttr> = Vec::new();
+                let mut kept = Vec::new();
+                for attr in typed.attrs.drain(..) {
+                    let Some(ident) = attr.path().get_ident() else {
+                        cx.error_at(attr.path(), "unknown parameter attribute; expected #[path], #[query], #[header] or #[body]");
+                        continue;
+                    };
+                    if let Some(role) = Role::from_ident(ident) {
+                        let name = match &attr.meta {
+                            syn::Meta::Path(_) => None,
+                            _ => match attr.parse_args::<WireName>() {
+                                Ok(WireName(name)) => name,
+                                Err(error) => {
+                                    cx.push(error);
+                                    None
+                                }
+                            },
+                        };
+                        roles.push(RoleAttr {
+                            role,
+                            name,
+                            span: attr.span(),
+                        });
+                    } else if LINT_ATTRS.iter().any(|lint| ident == lint) {
+                        kept.push(attr);
+                    } else {
+                        cx.error_at(ident, format_args!(
+                            "unknown parameter attribute `#[{ident}]`; expected #[path], #[query], #[header] or #[body]"
+                        ));
+                    }
+                }
+                typed.attrs = kept;
+                let ident = match &*typed.pat {
+                    Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
+                        pat.ident.clone()
+                    }
+                    other => {
+                        cx.error_at(
+                            other,
+                            "endpoint parameters need a plain name, such as `node_name`",
+                        );
+                        continue;
+                    }
+                };
+                if roles.len() > 1 {
+                    cx.error_span(
+                        roles[1].span,
+                        format_args!("`{ident}` has more than one role; give it exactly one"),
+                    );
+                }
+                let Some(role) = roles.into_iter().next() else {
+                    cx.error_at(&ident, format_args!(
+                        "parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"
+                    ));
+                    continue;
+                };
+                if role.role == Role::Body && role.name.is_some() {
+                    cx.error_span(role.span, "#[body] takes no name");
+                }
+                params.push(Param {
+                    optional: is_option(&typed.ty),
+                    ident,
+                    ty: (*typed.ty).clone(),
+                    role: role.role,
+                    explicit_name: role.name,
+                    attr_span: role.span,
+                });
+            }
+        }
+    }
+    if !has_receiver {
+        cx.error_at(
+            &sig.ident,
+            "endpoint methods take `&self` first: the client that sends the request",
+        );
+    }
+    let returns = match &sig.output {
+        ReturnType::Type(_, ty) => result_ok_type(ty).map(classify_return),
+        ReturnType::Default => None,
+    };
+    Endpoint {
+        args,
+        item,
+        params,
+        returns,
+    }
+}
+
+impl Endpoint {
+    pub fn output_span(&self) -> Span {
+        match &self.item.sig.output {
+            ReturnType::Type(_, ty) => ty.span(),
+            ReturnType::Default => self.item.sig.paren_token.span.close(),
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Writes the provided method: a constant endpoint description and a few calls into the
+//! runtime. All behaviour lives in the runtime; the expansion only lists the arguments.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::TraitItemFn;
+use syn::spanned::Spanned;
+
+use crate::ast::{self, Returns};
+use crate::attr::{self, Role};
+use crate::ctxt::Ctxt;
+use crate::path::Piece;
+use crate::valid::{self, Plan};
+
+pub fn endpoint(args: TokenStream, item: TraitItemFn) -> syn::Result<TokenStream> {
+    let mut cx = Ctxt::default();
+    let args = match attr::parse_args(args, &mut cx) {
+        Ok(args) => args,
+        Err(error) => {
+            cx.push(error);
+            cx.check()?;
+            unreachable!("a parse error was pushed");
+        }
+    };
+    let model = ast::build(args, item, &mut cx);
+    let plan = valid::check(&model, &mut cx);
+    cx.check()?;
+    let Some(plan) = plan else {
+        return Err(syn::Error::new(
+            model.args.span,
+            "invalid endpoint declaration",
+        ));
+    };
+    Ok(write(&model, &plan))
+}
+
+fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
+    let rt = quote!(::fabric_rest::__private);
+    let Plan {
+        method,
+        api_version,
+        success,
+        idempotent,
+        operation,
+        ..
+    } = plan;
+    let method = syn::Ident::new(method, model.args.method.span());
+    let template = model.args.path.value();
+
+    let params = model.params.iter().map(|p| {
+        let name = match p.role {
+            Role::Body => p.ident.to_string(),
+            _ => p.wire_name(),
+        };
+        let location = syn::Ident::new(
+            match p.role {
+                Role::Path => "Path",
+                Role::Query => "Query",
+                Role::Header => "Header",
+                Role::Body => "Body",
+            },
+            proc_macro2::Span::call_site(),
+        );
+        let required = !p.optional;
+        quote!(#rt::Param::new(#name, #rt::Location::#location, #required))
+    });
+
+    let default_timeout = plan.default_timeout.map(|secs| {
+        quote!(__fabric_request.endpoint_default_timeout(#rt::ServerTimeout::seconds::<#secs>());)
+    });
+
+    let path_steps = plan.pieces.iter().map(|piece| match piece {
+        Piece::Literal(text) => quote!(__fabric_request.path(#text);),
+        Piece::Placeholder(name) => {
+            let param = model
+                .params
+                .iter()
+                .find(|p| p.role == Role::Path && p.wire_name() == *name)
+                .map(|p| &p.ident);
+            quote_spanned!(param.span()=> __fabric_request.path_param(#name, &#param);)
+        }
+    });
+
+    let steps = model
+        .params
+        .iter()
+        .filter(|p| p.role != Role::Path)
+        .map(|p| {
+            let ident = &p.ident;
+            let name = p.wire_name();
+            let span = p.ty.span();
+            match p.role {
+                Role::Query => quote_spanned!(span=> __fabric_request.query(#name, &#ident);),
+                Role::Header => quote_spanned!(span=> __fabric_request.header(#name, &#ident);),
+                Role::Body => quote_spanned!(span=> __fabric_request.json_body(&#ident);),
+                Role::Path => TokenStream::new(),
+            }
+        });
+
+    let decoder = match &model.returns {
+        Some(Returns::Accepted) => quote!(#rt::Accepted),
+        Some(Returns::Unit) => quote!(()),
+        Some(Returns::Json(ty)) => quote_spanned!(ty.span()=> #rt::Json<#ty>),
+        None => quote!(()),
+    };
+
+    let item = &model.item;
+    let attrs = &item.attrs;
+    let sig = &item.sig;
+    let ident = &sig.ident;
+    let generics = &sig.generics;
+    let where_clause = &sig.generics.where_clause;
+    let inputs = &sig.inputs;
+    let output = match &sig.output {
+        syn::ReturnType::Type(_, ty) => quote!(#ty),
+        syn::ReturnType::Default => quote!(()),
+    };
+    let future = quote_spanned!(model.output_span()=>
+        impl ::core::future::Future<Output = #output> + ::core::marker::Send
+    );
+
+    quote! {
+        #(#attrs)*
+        #[allow(clippy::manual_async_fn)]
+        fn #ident #generics (#inputs) -> #future #where_clause {
+            const __FABRIC_ENDPOINT: &'static #rt::Endpoint = &#rt::Endpoint::new(
+                #operation,
+                #rt::Method::#method,
+                #template,
+                #api_version,
+            )
+            .with_success(&[#(#success),*])
+            .with_idempotent(#idempotent)
+            .with_params(&[#(#params),*]);
+
+            #[#rt::linkme::distributed_slice(#rt::ENDPOINTS)]
+            #[linkme(crate = #rt::linkme)]
+            static __FABRIC_REGISTERED: &'static #rt::Endpoint = __FABRIC_ENDPOINT;
+
+            async move {
+                let mut __fabric_request = #rt::RequestBuilder::new(__FABRIC_ENDPOINT, self);
+                #default_timeout
+                #(#path_steps)*
+                #(#steps)*
+                #rt::call::<Self, #decoder>(self, __fabric_request.build()).await
+            }
+        }
+    }
+}

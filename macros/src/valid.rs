@@ -1,0 +1,310 @@
+//! Checks a declaration and settles everything the expansion needs.
+
+use std::collections::HashMap;
+
+use crate::ast::{Endpoint, Returns, upper_camel};
+use crate::attr::Role;
+use crate::ctxt::Ctxt;
+use crate::path::{self, Piece};
+
+/// A checked declaration, ready to expand.
+pub struct Plan {
+    /// The runtime's `Method` variant: `Get`, `Post`, ...
+    pub method: &'static str,
+    pub pieces: Vec<Piece>,
+    pub api_version: String,
+    pub success: Vec<u16>,
+    pub default_timeout: Option<u64>,
+    pub idempotent: bool,
+    pub operation: String,
+}
+
+const METHODS: [(&str, &str); 5] = [
+    ("GET", "Get"),
+    ("POST", "Post"),
+    ("PUT", "Put"),
+    ("DELETE", "Delete"),
+    ("PATCH", "Patch"),
+];
+
+/// `major.minor` or `major.minor-preview`, as the gateway accepts.
+fn valid_api_version(text: &str) -> bool {
+    let version = text.strip_suffix("-preview").unwrap_or(text);
+    let Some((major, minor)) = version.split_once('.') else {
+        return false;
+    };
+    let number = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    number(major) && number(minor)
+}
+
+/// Characters a query name may use unencoded.
+fn valid_query_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+}
+
+/// An HTTP header name (a token).
+fn valid_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
+    let args = &endpoint.args;
+    let sig = &endpoint.item.sig;
+
+    if sig.asyncness.is_none() {
+        cx.error_at(&sig.fn_token, "endpoint methods are declared `async fn`");
+    }
+    if let Some(block) = &endpoint.item.default {
+        cx.error_at(
+            block,
+            "declare the endpoint without a body; the attribute writes it",
+        );
+    }
+
+    let method_name = args.method.to_string();
+    let method = METHODS
+        .iter()
+        .find(|(wire, _)| *wire == method_name)
+        .map(|(_, variant)| *variant);
+    if method.is_none() {
+        let hint = METHODS
+            .iter()
+            .find(|(wire, _)| wire.eq_ignore_ascii_case(&method_name))
+            .map(|(wire, _)| format!(" (write `{wire}` in capitals)"))
+            .unwrap_or_default();
+        cx.error_at(
+            &args.method,
+            format_args!("unknown HTTP method `{method_name}`{hint}; expected GET, POST, PUT, DELETE or PATCH"),
+        );
+    }
+
+    let pieces = match path::parse(&args.path.value()) {
+        Ok(pieces) => pieces,
+        Err(message) => {
+            cx.error_at(&args.path, message);
+            Vec::new()
+        }
+    };
+
+    let api_version = match &args.api_version {
+        None => {
+            cx.error_span(
+                args.span,
+                "missing `api_version = \"x.y\"`: every gateway operation requires one, such as api_version = \"6.0\"",
+            );
+            String::new()
+        }
+        Some(version) if !valid_api_version(&version.value()) => {
+            cx.error_at(
+                version,
+                format_args!(
+                    "invalid api_version {:?}: expected `major.minor` or `major.minor-preview`, such as \"6.0\"",
+                    version.value()
+                ),
+            );
+            String::new()
+        }
+        Some(version) => version.value(),
+    };
+
+    let default_timeout =
+        args.default_timeout
+            .as_ref()
+            .and_then(|lit| match lit.base10_parse::<u64>() {
+                Ok(secs) if (1..=u64::from(u32::MAX)).contains(&secs) => Some(secs),
+                _ => {
+                    cx.error_at(
+                        lit,
+                        "default_timeout must be between 1 and 4294967295 seconds",
+                    );
+                    None
+                }
+            });
+
+    let returns = match &endpoint.returns {
+        Some(returns) => returns,
+        None => {
+            cx.error_span(
+                endpoint.output_span(),
+                "endpoint methods return `Result<T>`: `Result<Accepted>`, `Result<()>` or `Result<YourModel>`",
+            );
+            return None;
+        }
+    };
+
+    let success = match &args.success {
+        Some((statuses, _)) => {
+            let mut seen = Vec::new();
+            for lit in statuses {
+                match lit.base10_parse::<u16>() {
+                    Ok(status) if (200..=299).contains(&status) => {
+                        if seen.contains(&status) {
+                            cx.error_at(lit, format_args!("status {status} is listed twice"));
+                        }
+                        seen.push(status);
+                    }
+                    _ => cx.error_at(lit, "a success status is between 200 and 299"),
+                }
+            }
+            seen
+        }
+        None => match returns {
+            Returns::Accepted => vec![202],
+            Returns::Unit | Returns::Json(_) => vec![200],
+        },
+    };
+
+    check_params(endpoint, &pieces, method, cx);
+
+    let operation = match &args.operation {
+        Some(name) if path::is_identifier(&name.value()) => name.value(),
+        Some(name) => {
+            cx.error_at(
+                name,
+                "an operation name is letters and digits, such as \"GetClusterManifest\"",
+            );
+            String::new()
+        }
+        None => upper_camel(&sig.ident.to_string()),
+    };
+
+    let method = method?;
+    Some(Plan {
+        method,
+        pieces,
+        api_version,
+        success,
+        default_timeout,
+        idempotent: args.idempotent.map_or(
+            method == "Get" || method == "Put" || method == "Delete",
+            |(b, _)| b,
+        ),
+        operation,
+    })
+}
+
+fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx: &mut Ctxt) {
+    let mut bodies = 0;
+    let mut queries: HashMap<String, ()> = HashMap::new();
+    let mut headers: HashMap<String, ()> = HashMap::new();
+    let mut paths: HashMap<String, ()> = HashMap::new();
+    for param in &endpoint.params {
+        let name = param.wire_name();
+        match param.role {
+            Role::Body => {
+                bodies += 1;
+                if bodies > 1 {
+                    cx.error_at(
+                        &param.ident,
+                        "an endpoint has at most one #[body] parameter",
+                    );
+                }
+                if method == Some("Get") {
+                    cx.error_span(
+                        param.attr_span,
+                        "a GET request carries no body; use POST or PUT, or make it a #[query]",
+                    );
+                }
+            }
+            Role::Path => {
+                if param.optional {
+                    cx.error_at(
+                        &param.ty,
+                        "a #[path] parameter cannot be an Option: every path segment is required",
+                    );
+                }
+                if !pieces
+                    .iter()
+                    .any(|p| matches!(p, Piece::Placeholder(n) if *n == name))
+                {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!(
+                            "#[path] parameter `{}` has no `{{{name}}}` placeholder in the path",
+                            param.ident
+                        ),
+                    );
+                }
+                if paths.insert(name.clone(), ()).is_some() {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!("two parameters fill `{{{name}}}`"),
+                    );
+                }
+            }
+            Role::Query => {
+                if name == "api-version" {
+                    cx.error_span(
+                        param.name_span(),
+                        "`api-version` is sent by the attribute's `api_version`; do not declare it as a parameter",
+                    );
+                } else if param.explicit_name.is_none() && name.contains('_') {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!(
+                            "query parameter `{name}` needs its wire name: Service Fabric spells query names in PascalCase, so write #[query(\"{}\")]",
+                            upper_camel(&name)
+                        ),
+                    );
+                } else if !valid_query_name(&name) {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!("`{name}` is not a valid query name"),
+                    );
+                } else if queries.insert(name.clone(), ()).is_some() {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!("query name `{name}` is used twice; the gateway would read only the first"),
+                    );
+                }
+            }
+            Role::Header => {
+                if param.explicit_name.is_none() {
+                    cx.error_span(
+                        param.attr_span,
+                        "#[header] needs the header's name, as in #[header(\"Content-Range\")]",
+                    );
+                } else if !valid_header_name(&name) {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!("`{name}` is not a valid header name"),
+                    );
+                } else if headers.insert(name.to_ascii_lowercase(), ()).is_some() {
+                    cx.error_span(
+                        param.name_span(),
+                        format_args!("header `{name}` is declared twice"),
+                    );
+                }
+            }
+        }
+    }
+    for piece in pieces {
+        if let Piece::Placeholder(name) = piece {
+            if !paths.contains_key(name) {
+                let snake: String = name
+                    .chars()
+                    .flat_map(|c| {
+                        let lower = c.to_ascii_lowercase();
+                        if c.is_ascii_uppercase() {
+                            vec!['_', lower]
+                        } else {
+                            vec![c]
+                        }
+                    })
+                    .collect();
+                cx.error_at(
+                    &endpoint.args.path,
+                    format_args!(
+                        "placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! Building a request: the one place that turns an endpoint and its arguments into a path,
+//! a query, headers and a body.
+
+use std::fmt::Write as _;
+
+use bytes::Bytes;
+use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::server_timeout::ServerTimeout;
+use crate::transport::Transport;
+
+/// Characters written as they are in path segments and query values: RFC 3986's unreserved
+/// set. Everything else is percent-encoded, so a value can never end a segment or start a
+/// new query pair (the gateway splits the query on `&` and `=`).
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The largest request body the gateway reads: 4 MiB.
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
+
+/// The request-id header the gateway logs with every request.
+pub const REQUEST_ID_HEADER: &str = "x-servicefabricrequestid";
+
+const JSON_UTF8: &str = "application/json; charset=utf-8";
+
+/// A request ready to send: built once, sendable any number of times (by a retrying or
+/// failing-over transport), always with the same request id.
+#[derive(Clone, Debug)]
+pub struct Request {
+    endpoint: &'static Endpoint,
+    target: String,
+    path_len: usize,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+    server_timeout: ServerTimeout,
+    request_id: String,
+}
+
+impl Request {
+    /// The endpoint this request calls.
+    pub fn endpoint(&self) -> &'static Endpoint {
+        self.endpoint
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> http::Method {
+        self.endpoint.method().to_http()
+    }
+
+    /// Path and query, as they go on the request line:
+    /// `/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=60`.
+    pub fn path_and_query(&self) -> &str {
+        &self.target
+    }
+
+    /// The encoded path, without the query.
+    pub fn path(&self) -> &str {
+        &self.target[..self.path_len]
+    }
+
+    /// The encoded query, without the `?`.
+    pub fn query(&self) -> &str {
+        self.target.get(self.path_len + 1..).unwrap_or_default()
+    }
+
+    /// The headers this request adds (content type, request id, declared headers).
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The body, if the operation sends one.
+    pub fn body(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+
+    /// The time budget the server will use for this request: the `timeout` sent, or the
+    /// gateway's 60-second default when none is sent. Transports derive their own deadline
+    /// from it.
+    pub fn server_timeout(&self) -> ServerTimeout {
+        self.server_timeout
+    }
+
+    /// The `X-ServiceFabricRequestId` sent with this request.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
+    }
+}
+
+/// Builds a [`Request`] for an endpoint, one argument at a time, in declaration order.
+///
+/// This is what `#[fabric_endpoint]` expands to, and what a person calls to send an
+/// operation without the attribute. Mistakes are kept until [`build`](Self::build), which
+/// reports the first one; nothing is sent before that.
+///
+/// ```
+/// use fabric_rest_runtime::{Endpoint, Method, RequestBuilder, ServerTimeout, Client};
+///
+/// static NODE_HEALTH: Endpoint =
+///     Endpoint::new("GetNodeHealth", Method::Get, "/Nodes/{nodeName}/$/GetHealth", "6.0");
+///
+/// let client = Client::new("http://127.0.0.1:19080").unwrap();
+/// let mut request = RequestBuilder::new(&NODE_HEALTH, &client);
+/// request.path("/Nodes/");
+/// request.path_param("nodeName", "node 1");
+/// request.path("/$/GetHealth");
+/// request.query("timeout", &Some(ServerTimeout::seconds::<30>()));
+/// let request = request.build().unwrap();
+/// assert_eq!(request.path_and_query(), "/Nodes/node%201/$/GetHealth?api-version=6.0&timeout=30");
+/// ```
+#[derive(Debug)]
+pub struct RequestBuilder {
+    endpoint: &'static Endpoint,
+    target: String,
+    path_len: Option<usize>,
+    api_version: String,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+    server_timeout: Option<ServerTimeout>,
+    transport_timeout: Option<ServerTimeout>,
+    endpoint_timeout: Option<ServerTimeout>,
+    error: Option<Error>,
+}
+
+impl RequestBuilder {
+    /// Starts a request for `endpoint`, to be sent through `transport` (which may choose the
+    /// api-version and a default server timeout).
+    pub fn new<T: Transport + ?Sized>(
+        endpoint: &'static Endpoint,
+        transport: &T,
+    ) -> RequestBuilder {
+        RequestBuilder {
+            endpoint,
+            target: String::with_capacity(endpoint.path().len() + 48),
+            path_len: None,
+            api_version: transport.api_version(endpoint).to_owned(),
+            headers: HeaderMap::new(),
+            body: None,
+            server_timeout: None,
+            transport_timeout: transport.default_server_timeout(),
+            endpoint_timeout: None,
+            error: None,
+        }
+    }
+
+    fn fail(&mut self, error: Error) {
+        if self.error.is_none() {
+            self.error = Some(error);
+        }
+    }
+
+    /// Appends literal path text from the endpoint's template, such as `/$/GetHealth`.
+    pub fn path(&mut self, literal: &str) {
+        debug_assert!(self.path_len.is_none(), "path text after the query");
+        self.target.push_str(literal);
+    }
+
+    /// Appends one path segment, percent-encoded: a value can never add segments.
+    pub fn path_param<V: PathValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        let start = self.target.len();
+        value.write_path(&mut PathSegment {
+            out: &mut self.target,
+        });
+        if self.target.len() == start {
+            self.fail(Error::invalid_argument(format!(
+                "path parameter `{name}` is empty; the gateway would read another path"
+            )));
+        }
+    }
+
+    fn start_query(&mut self) {
+        if self.path_len.is_none() {
+            self.path_len = Some(self.target.len());
+            self.target.push_str("?api-version=");
+            self.target.push_str(&self.api_version);
+        }
+    }
+
+    /// Appends a query parameter; `None` values are left out.
+    pub fn query<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        self.start_query();
+        value.write_query(name, self);
+    }
+
+    /// Appends `name=value` to the query, percent-encoding both.
+    pub fn append_query(&mut self, name: &str, value: &str) {
+        self.start_query();
+        self.target.push('&');
+        self.target.extend(utf8_percent_encode(name, UNRESERVED));
+        self.target.push('=');
+        self.target.extend(utf8_percent_encode(value, UNRESERVED));
+    }
+
+    fn append_query_display(&mut self, name: &str, value: impl std::fmt::Display) {
+        self.start_query();
+        self.target.push('&');
+        self.target.extend(utf8_percent_encode(name, UNRESERVED));
+        self.target.push('=');
+        // Numbers and booleans need no encoding.
+        let _ = write!(self.target, "{value}");
+    }
+
+    /// Sends `timeout` as the query parameter `name` and makes it this request's server
+    /// timeout.
+    pub fn server_timeout(&mut self, name: &'static str, timeout: ServerTimeout) {
+        self.append_query_display(name, timeout.as_secs());
+        self.server_timeout = Some(timeout);
+    }
+
+    /// Called when the server-timeout parameter `name` was left out: sends the endpoint's
+    /// declared default or, failing that, the transport's default, if any. With neither,
+    /// nothing is sent and the gateway uses 60 seconds.
+    pub fn server_timeout_absent(&mut self, name: &'static str) {
+        if let Some(timeout) = self.endpoint_timeout.or(self.transport_timeout) {
+            self.server_timeout(name, timeout);
+        }
+    }
+
+    /// Declares the endpoint's own default server timeout (the attribute's `default_timeout`).
+    /// Call it before the query parameters.
+    pub fn endpoint_default_timeout(&mut self, timeout: ServerTimeout) {
+        self.endpoint_timeout = Some(timeout);
+    }
+
+    /// Adds a header; a value that is not a valid header value fails the request.
+    pub fn header<V: HeaderArg + ?Sized>(&mut self, name: &'static str, value: &V) {
+        if let Some(text) = value.header_value() {
+            match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&text)) {
+                (Ok(name), Ok(value)) => {
+                    self.headers.append(name, value);
+                }
+                _ => self.fail(Error::invalid_argument(format!(
+                    "header `{name}` cannot carry {text:?} (line breaks and control characters are not allowed)"
+                ))),
+            }
+        }
+    }
+
+    /// Serializes `body` as the JSON body (`application/json; charset=utf-8`).
+    pub fn json_body<B: Serialize + ?Sized>(&mut self, body: &B) {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.raw_body(JSON_UTF8, bytes),
+            Err(error) => self.fail(Error::invalid_argument(format!(
+                "the body does not serialize to JSON: {error}"
+            ))),
+        }
+    }
+
+    /// Sets a body of another content type.
+    pub fn raw_body(&mut self, content_type: &'static str, bytes: impl Into<Bytes>) {
+        let bytes = bytes.into();
+        if bytes.len() > MAX_BODY {
+            self.fail(Error::invalid_argument(format!(
+                "the body is {} bytes; the gateway accepts at most {MAX_BODY} bytes (4 MiB)",
+                bytes.len()
+            )));
+            return;
+        }
+        self.headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+        self.body = Some(bytes);
+    }
+
+    /// Finishes the request with a fresh request id, or reports the first mistake.
+    pub fn build(mut self) -> Result<Request, Error> {
+        self.start_query();
+        let request_id = uuid::Uuid::new_v4().to_string();
+        let request = Request {
+            endpoint: self.endpoint,
+            path_len: self.path_len.unwrap_or(self.target.len()),
+            target: self.target,
+            headers: self.headers,
+            body: self.body,
+            server_timeout: self.server_timeout.unwrap_or_default(),
+            request_id,
+        };
+        match self.error {
+            Some(error) => Err(error.with_request(&request)),
+            None => {
+                let mut request = request;
+                if let Ok(id) = HeaderValue::from_str(&request.request_id) {
+                    request.headers.insert(REQUEST_ID_HEADER, id);
+                }
+                Ok(request)
+            }
+        }
+    }
+}
+
+/// Writes one percent-encoded path segment.
+#[derive(Debug)]
+pub struct PathSegment<'a> {
+    out: &'a mut String,
+}
+
+impl PathSegment<'_> {
+    /// Appends `text`, percent-encoding everything outside RFC 3986's unreserved set.
+    pub fn push_str(&mut self, text: &str) {
+        self.out.extend(utf8_percent_encode(text, UNRESERVED));
+    }
+}
+
+/// A value that can fill a `{placeholder}` of a path.
+pub trait PathValue {
+    /// Writes the value into the segment.
+    fn write_path(&self, segment: &mut PathSegment<'_>);
+}
+
+impl PathValue for str {
+    fn write_path(&self, segment: &mut PathSegment<'_>) {
+        segment.push_str(self);
+    }
+}
+
+impl PathValue for String {
+    fn write_path(&self, segment: &mut PathSegment<'_>) {
+        segment.push_str(self);
+    }
+}
+
+impl<T: PathValue + ?Sized> PathValue for &T {
+    fn write_path(&self, segment: &mut PathSegment<'_>) {
+        (**self).write_path(segment);
+    }
+}
+
+/// A value that can be a query parameter.
+///
+/// Implement it for your own types with [`RequestBuilder::append_query`].
+pub trait QueryValue {
+    /// Appends the value as the query parameter `name`.
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder);
+
+    /// Called instead when an `Option<Self>` parameter is `None`. Leaves the parameter out.
+    fn write_absent(name: &'static str, request: &mut RequestBuilder)
+    where
+        Self: Sized,
+    {
+        let _ = (name, request);
+    }
+}
+
+impl<T: QueryValue> QueryValue for Option<T> {
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+        match self {
+            Some(value) => value.write_query(name, request),
+            None => T::write_absent(name, request),
+        }
+    }
+}
+
+impl<T: QueryValue + ?Sized> QueryValue for &T {
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+        (**self).write_query(name, request);
+    }
+}
+
+impl QueryValue for ServerTimeout {
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+        request.server_timeout(name, *self);
+    }
+
+    fn write_absent(name: &'static str, request: &mut RequestBuilder) {
+        request.server_timeout_absent(name);
+    }
+}
+
+impl QueryValue for str {
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+        request.append_query(name, self);
+    }
+}
+
+impl QueryValue for String {
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+        request.append_query(name, self);
+    }
+}
+
+macro_rules! display_query_value {
+    ($($t:ty)*) => {$(
+        impl QueryValue for $t {
+            fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+                request.append_query_display(name, self);
+            }
+        }
+    )*};
+}
+
+display_query_value!(bool u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
+
+/// A value that can be a request header.
+pub trait HeaderArg {
+    /// The header's text, or `None` to leave the header out.
+    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>>;
+}
+
+impl HeaderArg for str {
+    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
+        Some(self.into())
+    }
+}
+
+impl HeaderArg for String {
+    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
+        Some(self.as_str().into())
+    }
+}
+
+impl<T: HeaderArg + ?Sized> HeaderArg for &T {
+    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
+        (**self).header_value()
+    }
+}
+
+impl<T: HeaderArg> HeaderArg for Option<T> {
+    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.as_ref().and_then(T::header_value)
+    }
+}

@@ -1,0 +1,270 @@
+//! Request building: exact paths, queries, headers and bodies, without any network.
+
+use std::future::Future;
+use std::sync::Mutex;
+
+use fabric_rest_runtime::{
+    ApiVersion, Endpoint, Error, ErrorKind, Location, Method, Param, Request, RequestBuilder,
+    Response, ServerTimeout, Transport,
+};
+
+/// A transport that sends nothing; it only supplies defaults.
+#[derive(Default)]
+struct Offline {
+    default_timeout: Option<ServerTimeout>,
+    sent: Mutex<Vec<Request>>,
+}
+
+impl Transport for Offline {
+    fn send<'a>(
+        &'a self,
+        request: &'a Request,
+    ) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
+        self.sent.lock().unwrap().push(request.clone());
+        async { Err(Error::invalid_argument("offline")) }
+    }
+
+    fn default_server_timeout(&self) -> Option<ServerTimeout> {
+        self.default_timeout
+    }
+}
+
+static START: Endpoint = Endpoint::new(
+    "StartClusterConfigurationUpgrade",
+    Method::Post,
+    "/$/StartClusterConfigurationUpgrade",
+    "3.0",
+)
+.with_success(&[202])
+.with_params(&[
+    Param::new("timeout", Location::Query, false),
+    Param::new("description", Location::Body, true),
+]);
+
+static NODE: Endpoint = Endpoint::new("GetNodeInfo", Method::Get, "/Nodes/{nodeName}", "6.0");
+
+fn start(transport: &impl Transport, timeout: Option<ServerTimeout>) -> Request {
+    let mut request = RequestBuilder::new(&START, transport);
+    request.path("/$/StartClusterConfigurationUpgrade");
+    request.query("timeout", &timeout);
+    request.json_body(&serde_json::json!({"ClusterConfig": "{}"}));
+    request.build().unwrap()
+}
+
+#[test]
+fn start_upgrade_with_timeout() {
+    let request = start(&Offline::default(), Some(ServerTimeout::seconds::<120>()));
+    assert_eq!(request.method(), http::Method::POST);
+    assert_eq!(
+        request.path_and_query(),
+        "/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=120"
+    );
+    assert_eq!(request.path(), "/$/StartClusterConfigurationUpgrade");
+    assert_eq!(request.query(), "api-version=3.0&timeout=120");
+    assert_eq!(
+        request.body().unwrap().as_ref(),
+        br#"{"ClusterConfig":"{}"}"#
+    );
+    assert_eq!(
+        request.headers()["content-type"],
+        "application/json; charset=utf-8"
+    );
+    assert_eq!(request.server_timeout().as_secs(), 120);
+    assert_eq!(
+        request.headers()["x-servicefabricrequestid"],
+        request.request_id()
+    );
+    assert_eq!(request.headers().len(), 2);
+}
+
+#[test]
+fn absent_timeout_is_left_out_and_means_sixty_seconds() {
+    let request = start(&Offline::default(), None);
+    assert_eq!(
+        request.path_and_query(),
+        "/$/StartClusterConfigurationUpgrade?api-version=3.0"
+    );
+    assert_eq!(request.server_timeout(), ServerTimeout::DEFAULT);
+}
+
+#[test]
+fn absent_timeout_takes_the_transport_default() {
+    let transport = Offline {
+        default_timeout: Some(ServerTimeout::seconds::<300>()),
+        ..Offline::default()
+    };
+    let request = start(&transport, None);
+    assert_eq!(
+        request.path_and_query(),
+        "/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=300"
+    );
+    assert_eq!(request.server_timeout().as_secs(), 300);
+    // An explicit timeout wins over the default.
+    let request = start(&transport, Some(ServerTimeout::MIN));
+    assert_eq!(
+        request.path_and_query(),
+        "/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=1"
+    );
+}
+
+#[test]
+fn endpoint_default_timeout_wins_over_the_transport_default() {
+    let transport = Offline {
+        default_timeout: Some(ServerTimeout::seconds::<300>()),
+        ..Offline::default()
+    };
+    let mut request = RequestBuilder::new(&START, &transport);
+    request.endpoint_default_timeout(ServerTimeout::seconds::<900>());
+    request.path("/$/StartClusterConfigurationUpgrade");
+    request.query("timeout", &None::<ServerTimeout>);
+    let request = request.build().unwrap();
+    assert_eq!(request.query(), "api-version=3.0&timeout=900");
+}
+
+#[test]
+fn extreme_timeouts_on_the_wire() {
+    let request = start(&Offline::default(), Some(ServerTimeout::MAX));
+    assert_eq!(request.query(), "api-version=3.0&timeout=4294967295");
+}
+
+#[test]
+fn api_version_override() {
+    let transport = Offline::default();
+    let v6 = transport.with_api_version(ApiVersion::parse("6.0").unwrap());
+    let request = start(&v6, None);
+    assert_eq!(request.query(), "api-version=6.0");
+    let preview = transport.with_api_version(ApiVersion::parse("9.1-preview").unwrap());
+    assert_eq!(start(&preview, None).query(), "api-version=9.1-preview");
+}
+
+#[test]
+fn path_values_are_encoded_once() {
+    let transport = Offline::default();
+    let cases = [
+        ("node 1", "/Nodes/node%201"),
+        ("a/b", "/Nodes/a%2Fb"),
+        ("app~svc", "/Nodes/app~svc"),
+        ("100%", "/Nodes/100%25"),
+        ("x?y#z&w=v", "/Nodes/x%3Fy%23z%26w%3Dv"),
+        ("nœud-é", "/Nodes/n%C5%93ud-%C3%A9"),
+        ("%2F", "/Nodes/%252F"),
+    ];
+    for (value, path) in cases {
+        let mut request = RequestBuilder::new(&NODE, &transport);
+        request.path("/Nodes/");
+        request.path_param("nodeName", value);
+        let request = request.build().unwrap();
+        assert_eq!(request.path(), path, "value {value:?}");
+        assert_eq!(request.query(), "api-version=6.0");
+    }
+}
+
+#[test]
+fn empty_path_value_is_an_invalid_argument() {
+    let mut request = RequestBuilder::new(&NODE, &Offline::default());
+    request.path("/Nodes/");
+    request.path_param("nodeName", "");
+    let error = request.build().unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InvalidArgument);
+    assert_eq!(
+        error.to_string(),
+        "GET /Nodes/: invalid argument: path parameter `nodeName` is empty; the gateway would read another path; nothing was sent"
+    );
+}
+
+#[test]
+fn query_values_are_encoded_and_ordered_as_declared() {
+    let mut request = RequestBuilder::new(&NODE, &Offline::default());
+    request.path("/Nodes");
+    request.query("ContinuationToken", &Some("a b&c=d+e/f"));
+    request.query("MaxResults", &Some(10u64));
+    request.query("Missing", &None::<String>);
+    request.query("ExcludeApplicationParameters", &true);
+    request.query("ConfigurationApiVersion", "10-2017");
+    let request = request.build().unwrap();
+    assert_eq!(
+        request.query(),
+        "api-version=6.0&ContinuationToken=a%20b%26c%3Dd%2Be%2Ff&MaxResults=10&ExcludeApplicationParameters=true&ConfigurationApiVersion=10-2017"
+    );
+}
+
+#[test]
+fn headers_are_checked() {
+    let mut request = RequestBuilder::new(&NODE, &Offline::default());
+    request.path("/Nodes");
+    request.header("Content-Range", "bytes 0-9/10");
+    request.header("X-Absent", &None::<String>);
+    let request = request.build().unwrap();
+    assert_eq!(request.headers()["content-range"], "bytes 0-9/10");
+    assert!(request.headers().get("x-absent").is_none());
+
+    let mut request = RequestBuilder::new(&NODE, &Offline::default());
+    request.path("/Nodes");
+    request.header("Content-Range", "bytes\r\nX-Evil: 1");
+    assert_eq!(
+        request.build().unwrap_err().to_string(),
+        "GET /Nodes: invalid argument: header `Content-Range` cannot carry \"bytes\\r\\nX-Evil: 1\" (line breaks and control characters are not allowed); nothing was sent"
+    );
+}
+
+#[test]
+fn oversized_body_is_refused_before_sending() {
+    let mut request = RequestBuilder::new(&START, &Offline::default());
+    request.path("/$/StartClusterConfigurationUpgrade");
+    request.json_body(&"x".repeat(4 * 1024 * 1024));
+    let error = request.build().unwrap_err();
+    assert!(error.is_invalid_argument());
+    assert_eq!(
+        error.to_string(),
+        "POST /$/StartClusterConfigurationUpgrade: invalid argument: the body is 4194306 bytes; the gateway accepts at most 4194304 bytes (4 MiB); nothing was sent"
+    );
+}
+
+#[test]
+fn body_that_cannot_serialize_is_refused() {
+    let mut map = std::collections::HashMap::new();
+    map.insert((1, 2), "tuple keys are not JSON");
+    let mut request = RequestBuilder::new(&START, &Offline::default());
+    request.path("/$/StartClusterConfigurationUpgrade");
+    request.json_body(&map);
+    assert_eq!(
+        request.build().unwrap_err().to_string(),
+        "POST /$/StartClusterConfigurationUpgrade: invalid argument: the body does not serialize to JSON: key must be a string; nothing was sent"
+    );
+}
+
+#[test]
+fn every_request_gets_a_fresh_request_id() {
+    let transport = Offline::default();
+    let a = start(&transport, None);
+    let b = start(&transport, None);
+    assert_ne!(a.request_id(), b.request_id());
+    assert_eq!(a.request_id().len(), 36);
+    assert_eq!(uuid_version(a.request_id()), '4');
+}
+
+fn uuid_version(id: &str) -> char {
+    id.chars().nth(14).unwrap()
+}
+
+#[test]
+fn calling_through_a_transport_sends_the_built_request() {
+    let transport = Offline::default();
+    let request = start(&transport, None);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let result = runtime.block_on(
+        fabric_rest_runtime::call::<_, fabric_rest_runtime::Accepted>(
+            &transport,
+            Ok(request.clone()),
+        ),
+    );
+    assert_eq!(
+        result.unwrap_err().to_string(),
+        "invalid argument: offline; nothing was sent"
+    );
+    let sent = transport.sent.lock().unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].request_id(), request.request_id());
+}
