@@ -2,9 +2,7 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{
-    FnArg, GenericArgument, Ident, LitStr, Pat, PathArguments, ReturnType, TraitItemFn, Type,
-};
+use syn::{FnArg, GenericArgument, Ident, LitStr, Pat, PathArguments, ReturnType, TraitItemFn, Type};
 
 use crate::attr::{Args, Role, RoleAttr, WireName};
 use crate::ctxt::Ctxt;
@@ -36,9 +34,7 @@ impl Param {
     }
 
     pub fn name_span(&self) -> Span {
-        self.explicit_name
-            .as_ref()
-            .map_or(self.attr_span, LitStr::span)
+        self.explicit_name.as_ref().map_or(self.attr_span, LitStr::span)
     }
 }
 
@@ -89,11 +85,7 @@ pub fn upper_camel(snake: &str) -> String {
 /// Whether `ty` is `Option<...>`.
 fn is_option(ty: &Type) -> bool {
     match ty {
-        Type::Path(path) if path.qself.is_none() => path
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "Option"),
+        Type::Path(path) if path.qself.is_none() => path.path.segments.last().is_some_and(|s| s.ident == "Option"),
         Type::Reference(reference) => is_option(&reference.elem),
         Type::Group(group) => is_option(&group.elem),
         _ => false,
@@ -120,12 +112,7 @@ fn classify_return(ty: &Type) -> Returns {
     match ty {
         Type::Tuple(tuple) if tuple.elems.is_empty() => Returns::Unit,
         Type::Path(path)
-            if path.qself.is_none()
-                && path
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident == "Accepted") =>
+            if path.qself.is_none() && path.path.segments.last().is_some_and(|s| s.ident == "Accepted") =>
         {
             Returns::Accepted
         }
@@ -146,25 +133,22 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
         match input {
             FnArg::Receiver(receiver) => {
                 has_receiver = true;
-                if receiver.reference.is_none()
-                    || receiver.mutability.is_some()
-                    || receiver.colon_token.is_some()
-                {
+                if receiver.reference.is_none() || receiver.mutability.is_some() || receiver.colon_token.is_some() {
                     cx.error_at(&*receiver, "endpoint methods take `&self`");
                 }
             }
             FnArg::Typed(typed) => {
                 if index == 0 {
-                    cx.error_at(
-                        &*typed,
-                        "endpoint methods take `&self` first, then their parameters",
-                    );
+                    cx.error_at(&*typed, "endpoint methods take `&self` first, then their parameters");
                 }
                 let mut roles: Vec<RoleAttr> = Vec::new();
                 let mut kept = Vec::new();
                 for attr in typed.attrs.drain(..) {
                     let Some(ident) = attr.path().get_ident() else {
-                        cx.error_at(attr.path(), "unknown parameter attribute; expected #[path], #[query], #[header] or #[body]");
+                        cx.error_at(
+                            attr.path(),
+                            "unknown parameter attribute; expected #[path], #[query], #[header] or #[body]",
+                        );
                         continue;
                     };
                     if let Some(role) = Role::from_ident(ident) {
@@ -193,14 +177,9 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                 }
                 typed.attrs = kept;
                 let ident = match &*typed.pat {
-                    Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
-                        pat.ident.clone()
-                    }
+                    Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => pat.ident.clone(),
                     other => {
-                        cx.error_at(
-                            other,
-                            "endpoint parameters need a plain name, such as `node_name`",
-                        );
+                        cx.error_at(other, "endpoint parameters need a plain name, such as `node_name`");
                         continue;
                     }
                 };
@@ -211,9 +190,10 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                     );
                 }
                 let Some(role) = roles.into_iter().next() else {
-                    cx.error_at(&ident, format_args!(
-                        "parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"
-                    ));
+                    cx.error_at(
+                        &ident,
+                        format_args!("parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"),
+                    );
                     continue;
                 };
                 if role.role == Role::Body && role.name.is_some() {

@@ -34,10 +34,7 @@ pub fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> syn::Result<Args> {
 
 fn span_of(tokens: &TokenStream) -> Span {
     let mut iter = tokens.clone().into_iter();
-    let first = iter
-        .next()
-        .map(|t| t.span())
-        .unwrap_or_else(Span::call_site);
+    let first = iter.next().map(|t| t.span()).unwrap_or_else(Span::call_site);
     let last = iter.last().map(|t| t.span());
     last.and_then(|l| first.join(l)).unwrap_or(first)
 }
@@ -103,10 +100,7 @@ fn named_arg(args: &mut Args, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
         "idempotent" => args.idempotent.is_some(),
         "operation" => args.operation.is_some(),
         _ => {
-            cx.error_at(
-                &key,
-                format_args!("unknown argument `{name}`; expected {NAMED}"),
-            );
+            cx.error_at(&key, format_args!("unknown argument `{name}`; expected {NAMED}"));
             return;
         }
     };
@@ -116,13 +110,9 @@ fn named_arg(args: &mut Args, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
     }
     match name.as_str() {
         "api_version" => args.api_version = string(&key, value, "api_version = \"6.0\"", cx),
-        "operation" => {
-            args.operation = string(&key, value, "operation = \"GetClusterManifest\"", cx)
-        }
+        "operation" => args.operation = string(&key, value, "operation = \"GetClusterManifest\"", cx),
         "default_timeout" => match value {
-            Some(Expr::Lit(ExprLit {
-                lit: Lit::Int(int), ..
-            })) => args.default_timeout = Some(int),
+            Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => args.default_timeout = Some(int),
             other => cx.error_at(
                 other
                     .as_ref()
@@ -132,9 +122,7 @@ fn named_arg(args: &mut Args, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
         },
         "idempotent" => match value {
             None => args.idempotent = Some((true, key.span())),
-            Some(Expr::Lit(ExprLit {
-                lit: Lit::Bool(b), ..
-            })) => args.idempotent = Some((b.value, b.span)),
+            Some(Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => args.idempotent = Some((b.value, b.span)),
             Some(other) => cx.error_at(
                 other,
                 "expected `idempotent`, `idempotent = true` or `idempotent = false`",
@@ -142,20 +130,18 @@ fn named_arg(args: &mut Args, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
         },
         "success" => {
             let statuses = match value {
-                Some(Expr::Lit(ExprLit {
-                    lit: Lit::Int(int), ..
-                })) => {
+                Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
                     let span = int.span();
                     Some((vec![int], span))
                 }
                 Some(Expr::Array(ExprArray {
-                    elems,
-                    bracket_token,
-                    ..
+                    elems, bracket_token, ..
                 })) => int_list(&elems, cx).map(|list| (list, bracket_token.span.join())),
                 other => {
                     cx.error_at(
-                        other.as_ref().map_or(&key as &dyn quote::ToTokens, |v| v as &dyn quote::ToTokens),
+                        other
+                            .as_ref()
+                            .map_or(&key as &dyn quote::ToTokens, |v| v as &dyn quote::ToTokens),
                         "expected a status or a list of statuses, as in `success = 201` or `success = [200, 204]`",
                     );
                     None
@@ -169,14 +155,9 @@ fn named_arg(args: &mut Args, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
 
 fn string(key: &Ident, value: Option<Expr>, example: &str, cx: &mut Ctxt) -> Option<LitStr> {
     match value {
-        Some(Expr::Lit(ExprLit {
-            lit: Lit::Str(s), ..
-        })) => Some(s),
+        Some(Expr::Lit(ExprLit { lit: Lit::Str(s), .. })) => Some(s),
         Some(other) => {
-            cx.error_at(
-                other,
-                format_args!("expected a string literal, as in `{example}`"),
-            );
+            cx.error_at(other, format_args!("expected a string literal, as in `{example}`"));
             None
         }
         None => {
@@ -190,9 +171,7 @@ fn int_list(elems: &Punctuated<Expr, Token![,]>, cx: &mut Ctxt) -> Option<Vec<Li
     let mut list = Vec::new();
     for elem in elems {
         match elem {
-            Expr::Lit(ExprLit {
-                lit: Lit::Int(int), ..
-            }) => list.push(int.clone()),
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => list.push(int.clone()),
             other => {
                 cx.error_at(other, "expected a status code such as 200");
                 return None;

@@ -26,10 +26,7 @@ pub fn endpoint(args: TokenStream, item: TraitItemFn) -> syn::Result<TokenStream
     let plan = valid::check(&model, &mut cx);
     cx.check()?;
     let Some(plan) = plan else {
-        return Err(syn::Error::new(
-            model.args.span,
-            "invalid endpoint declaration",
-        ));
+        return Err(syn::Error::new(model.args.span, "invalid endpoint declaration"));
     };
     Ok(write(&model, &plan))
 }
@@ -65,9 +62,9 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
         quote!(#rt::Param::new(#name, #rt::Location::#location, #required))
     });
 
-    let default_timeout = plan.default_timeout.map(|secs| {
-        quote!(__fabric_request.endpoint_default_timeout(#rt::ServerTimeout::seconds::<#secs>());)
-    });
+    let default_timeout = plan
+        .default_timeout
+        .map(|secs| quote!(__fabric_request.endpoint_default_timeout(#rt::ServerTimeout::seconds::<#secs>());));
 
     let path_steps = plan.pieces.iter().map(|piece| match piece {
         Piece::Literal(text) => quote!(__fabric_request.path(#text);),
@@ -81,21 +78,17 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
         }
     });
 
-    let steps = model
-        .params
-        .iter()
-        .filter(|p| p.role != Role::Path)
-        .map(|p| {
-            let ident = &p.ident;
-            let name = p.wire_name();
-            let span = p.ty.span();
-            match p.role {
-                Role::Query => quote_spanned!(span=> __fabric_request.query(#name, &#ident);),
-                Role::Header => quote_spanned!(span=> __fabric_request.header(#name, &#ident);),
-                Role::Body => quote_spanned!(span=> __fabric_request.json_body(&#ident);),
-                Role::Path => TokenStream::new(),
-            }
-        });
+    let steps = model.params.iter().filter(|p| p.role != Role::Path).map(|p| {
+        let ident = &p.ident;
+        let name = p.wire_name();
+        let span = p.ty.span();
+        match p.role {
+            Role::Query => quote_spanned!(span=> __fabric_request.query(#name, &#ident);),
+            Role::Header => quote_spanned!(span=> __fabric_request.header(#name, &#ident);),
+            Role::Body => quote_spanned!(span=> __fabric_request.json_body(&#ident);),
+            Role::Path => TokenStream::new(),
+        }
+    });
 
     let decoder = match &model.returns {
         Some(Returns::Accepted) => quote!(#rt::Accepted),

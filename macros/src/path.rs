@@ -38,9 +38,7 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
                     if segment.matches('{').count() != segment.matches('}').count() {
                         format!("unbalanced braces in path segment `{segment}`")
                     } else {
-                        format!(
-                            "a placeholder must fill a whole path segment, as in `/{{name}}/`; found `{segment}`"
-                        )
+                        format!("a placeholder must fill a whole path segment, as in `/{{name}}/`; found `{segment}`")
                     }
                 })?;
             if !is_identifier(name) {
@@ -68,9 +66,7 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
 
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -94,10 +90,7 @@ mod tests {
         );
         assert_eq!(
             parse("/Nodes/{nodeName}").unwrap(),
-            vec![
-                Piece::Literal("/Nodes/".into()),
-                Piece::Placeholder("nodeName".into())
-            ]
+            vec![Piece::Literal("/Nodes/".into()), Piece::Placeholder("nodeName".into())]
         );
     }
 
@@ -115,10 +108,7 @@ mod tests {
             parse("/Nodes/x{nodeName}").unwrap_err(),
             "a placeholder must fill a whole path segment, as in `/{name}/`; found `x{nodeName}`"
         );
-        assert_eq!(
-            parse("/a//b").unwrap_err(),
-            "the path has an empty segment (`//`)"
-        );
+        assert_eq!(parse("/a//b").unwrap_err(), "the path has an empty segment (`//`)");
         assert!(parse("/a b").is_err());
         assert!(parse("/{}").is_err());
         assert!(parse("/{1x}").is_err());

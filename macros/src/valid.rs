@@ -39,10 +39,7 @@ fn valid_api_version(text: &str) -> bool {
 
 /// Characters a query name may use unencoded.
 fn valid_query_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
 }
 
 /// An HTTP header name (a token).
@@ -61,10 +58,7 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
         cx.error_at(&sig.fn_token, "endpoint methods are declared `async fn`");
     }
     if let Some(block) = &endpoint.item.default {
-        cx.error_at(
-            block,
-            "declare the endpoint without a body; the attribute writes it",
-        );
+        cx.error_at(block, "declare the endpoint without a body; the attribute writes it");
     }
 
     let method_name = args.method.to_string();
@@ -113,19 +107,16 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
         Some(version) => version.value(),
     };
 
-    let default_timeout =
-        args.default_timeout
-            .as_ref()
-            .and_then(|lit| match lit.base10_parse::<u64>() {
-                Ok(secs) if (1..=u64::from(u32::MAX)).contains(&secs) => Some(secs),
-                _ => {
-                    cx.error_at(
-                        lit,
-                        "default_timeout must be between 1 and 4294967295 seconds",
-                    );
-                    None
-                }
-            });
+    let default_timeout = args
+        .default_timeout
+        .as_ref()
+        .and_then(|lit| match lit.base10_parse::<u64>() {
+            Ok(secs) if (1..=u64::from(u32::MAX)).contains(&secs) => Some(secs),
+            _ => {
+                cx.error_at(lit, "default_timeout must be between 1 and 4294967295 seconds");
+                None
+            }
+        });
 
     let returns = match &endpoint.returns {
         Some(returns) => returns,
@@ -181,10 +172,9 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
         api_version,
         success,
         default_timeout,
-        idempotent: args.idempotent.map_or(
-            method == "Get" || method == "Put" || method == "Delete",
-            |(b, _)| b,
-        ),
+        idempotent: args
+            .idempotent
+            .map_or(method == "Get" || method == "Put" || method == "Delete", |(b, _)| b),
         operation,
     })
 }
@@ -200,10 +190,7 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
             Role::Body => {
                 bodies += 1;
                 if bodies > 1 {
-                    cx.error_at(
-                        &param.ident,
-                        "an endpoint has at most one #[body] parameter",
-                    );
+                    cx.error_at(&param.ident, "an endpoint has at most one #[body] parameter");
                 }
                 if method == Some("Get") {
                     cx.error_span(
@@ -219,10 +206,7 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                         "a #[path] parameter cannot be an Option: every path segment is required",
                     );
                 }
-                if !pieces
-                    .iter()
-                    .any(|p| matches!(p, Piece::Placeholder(n) if *n == name))
-                {
+                if !pieces.iter().any(|p| matches!(p, Piece::Placeholder(n) if *n == name)) {
                     cx.error_span(
                         param.name_span(),
                         format_args!(
@@ -232,10 +216,7 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                     );
                 }
                 if paths.insert(name.clone(), ()).is_some() {
-                    cx.error_span(
-                        param.name_span(),
-                        format_args!("two parameters fill `{{{name}}}`"),
-                    );
+                    cx.error_span(param.name_span(), format_args!("two parameters fill `{{{name}}}`"));
                 }
             }
             Role::Query => {
@@ -253,10 +234,7 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                         ),
                     );
                 } else if !valid_query_name(&name) {
-                    cx.error_span(
-                        param.name_span(),
-                        format_args!("`{name}` is not a valid query name"),
-                    );
+                    cx.error_span(param.name_span(), format_args!("`{name}` is not a valid query name"));
                 } else if queries.insert(name.clone(), ()).is_some() {
                     cx.error_span(
                         param.name_span(),
@@ -271,15 +249,9 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                         "#[header] needs the header's name, as in #[header(\"Content-Range\")]",
                     );
                 } else if !valid_header_name(&name) {
-                    cx.error_span(
-                        param.name_span(),
-                        format_args!("`{name}` is not a valid header name"),
-                    );
+                    cx.error_span(param.name_span(), format_args!("`{name}` is not a valid header name"));
                 } else if headers.insert(name.to_ascii_lowercase(), ()).is_some() {
-                    cx.error_span(
-                        param.name_span(),
-                        format_args!("header `{name}` is declared twice"),
-                    );
+                    cx.error_span(param.name_span(), format_args!("header `{name}` is declared twice"));
                 }
             }
         }
@@ -300,9 +272,7 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                     .collect();
                 cx.error_at(
                     &endpoint.args.path,
-                    format_args!(
-                        "placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"
-                    ),
+                    format_args!("placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"),
                 );
             }
         }

@@ -24,9 +24,7 @@ impl ApiVersion {
         if is_valid(text) {
             Ok(ApiVersion(Cow::Owned(text.to_owned())))
         } else {
-            Err(ApiVersionError {
-                text: text.to_owned(),
-            })
+            Err(ApiVersionError { text: text.to_owned() })
         }
     }
 
@@ -90,9 +88,7 @@ impl fmt::Display for ApiVersion {
 
 /// A text that is not an api-version the gateway accepts.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "invalid api-version {text:?}: expected `major.minor` or `major.minor-preview`, such as \"6.0\""
-)]
+#[error("invalid api-version {text:?}: expected `major.minor` or `major.minor-preview`, such as \"6.0\"")]
 pub struct ApiVersionError {
     text: String,
 }

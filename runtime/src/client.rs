@@ -80,9 +80,7 @@ impl Client {
 
     /// The client-side deadline of a request whose server timeout is `timeout`.
     pub fn deadline(&self, timeout: ServerTimeout) -> Duration {
-        timeout
-            .as_duration()
-            .saturating_add(self.inner.deadline_margin)
+        timeout.as_duration().saturating_add(self.inner.deadline_margin)
     }
 
     async fn execute(&self, request: &Request) -> Result<Response, Error> {
@@ -90,10 +88,8 @@ impl Client {
         let mut url = String::with_capacity(inner.base.len() + request.path_and_query().len());
         url.push_str(&inner.base);
         url.push_str(request.path_and_query());
-        let url = reqwest::Url::parse(&url).map_err(|e| {
-            Error::invalid_argument(format!("the request URL is invalid: {e}"))
-                .with_request(request)
-        })?;
+        let url = reqwest::Url::parse(&url)
+            .map_err(|e| Error::invalid_argument(format!("the request URL is invalid: {e}")).with_request(request))?;
 
         let deadline = self.deadline(request.server_timeout());
         let mut outgoing = reqwest::Request::new(request.method(), url);
@@ -136,10 +132,7 @@ impl Client {
 
 /// Reads at most `limit` bytes of the body; the rest is never read (the connection is then
 /// dropped rather than reused).
-async fn read_bounded(
-    response: &mut reqwest::Response,
-    limit: usize,
-) -> Result<(Bytes, bool), reqwest::Error> {
+async fn read_bounded(response: &mut reqwest::Response, limit: usize) -> Result<(Bytes, bool), reqwest::Error> {
     let Some(first) = response.chunk().await? else {
         return Ok((Bytes::new(), false));
     };
@@ -175,10 +168,7 @@ fn classify(request: &Request, deadline: Duration, error: reqwest::Error) -> Err
 }
 
 impl Transport for Client {
-    fn send<'a>(
-        &'a self,
-        request: &'a Request,
-    ) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
+    fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
         self.execute(request)
     }
 
@@ -265,9 +255,7 @@ impl ClientBuilder {
                 .connect_timeout(self.connect_timeout)
                 .default_headers(HeaderMap::new())
                 .build()
-                .map_err(|e| {
-                    Error::invalid_argument(format!("cannot build the HTTP client: {e}"))
-                })?,
+                .map_err(|e| Error::invalid_argument(format!("cannot build the HTTP client: {e}")))?,
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -282,12 +270,9 @@ impl ClientBuilder {
 }
 
 fn check_base_url(text: &str) -> Result<String, Error> {
-    let invalid =
-        |why: &str| Error::invalid_argument(format!("invalid gateway URL {text:?}: {why}"));
+    let invalid = |why: &str| Error::invalid_argument(format!("invalid gateway URL {text:?}: {why}"));
     if !text.contains("://") {
-        return Err(invalid(&format!(
-            "it needs a scheme, as in \"http://{text}\""
-        )));
+        return Err(invalid(&format!("it needs a scheme, as in \"http://{text}\"")));
     }
     let url = reqwest::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {

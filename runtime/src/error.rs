@@ -163,10 +163,7 @@ impl Error {
     }
 
     /// The connection broke while `request` was sent or its response received.
-    pub fn transport(
-        request: &Request,
-        source: impl Into<Box<dyn StdError + Send + Sync>>,
-    ) -> Error {
+    pub fn transport(request: &Request, source: impl Into<Box<dyn StdError + Send + Sync>>) -> Error {
         Error::new(ErrorKind::Transport)
             .with_request(request)
             .with_source(source.into())
@@ -198,9 +195,7 @@ impl Error {
     /// A success status whose body was larger than the client accepts.
     pub(crate) fn body_too_large(request: &Request, response: Response, limit: usize) -> Error {
         let mut error = Error::new(ErrorKind::Decode).with_request(request);
-        error.0.detail = Some(format!(
-            "the body is larger than the client's limit of {limit} bytes"
-        ));
+        error.0.detail = Some(format!("the body is larger than the client's limit of {limit} bytes"));
         error.fill_response(response);
         error
     }
@@ -417,8 +412,7 @@ impl fmt::Debug for Error {
                 .field("request_id", &request.request_id);
         }
         if let Some(status) = inner.status {
-            d.field("status", &status.as_u16())
-                .field("reason", &self.reason());
+            d.field("status", &status.as_u16()).field("reason", &self.reason());
         }
         if let Some(fabric) = &inner.fabric {
             d.field("fabric_error", fabric);
@@ -439,10 +433,7 @@ impl fmt::Debug for Error {
 
 impl StdError for Error {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.0
-            .source
-            .as_deref()
-            .map(|s| s as &(dyn StdError + 'static))
+        self.0.source.as_deref().map(|s| s as &(dyn StdError + 'static))
     }
 }
 

@@ -27,8 +27,7 @@ pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, endpoint, endpo
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
 pub use request::{
-    HeaderArg, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
-    RequestBuilder,
+    HeaderArg, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request, RequestBuilder,
 };
 pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, Response, decode};
 pub use server_timeout::{ServerTimeout, ServerTimeoutError};

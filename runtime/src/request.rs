@@ -16,11 +16,7 @@ use crate::transport::Transport;
 /// Characters written as they are in path segments and query values: RFC 3986's unreserved
 /// set. Everything else is percent-encoded, so a value can never end a segment or start a
 /// new query pair (the gateway splits the query on `&` and `=`).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// The largest request body the gateway reads: 4 MiB.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -131,10 +127,7 @@ pub struct RequestBuilder {
 impl RequestBuilder {
     /// Starts a request for `endpoint`, to be sent through `transport` (which may choose the
     /// api-version and a default server timeout).
-    pub fn new<T: Transport + ?Sized>(
-        endpoint: &'static Endpoint,
-        transport: &T,
-    ) -> RequestBuilder {
+    pub fn new<T: Transport + ?Sized>(endpoint: &'static Endpoint, transport: &T) -> RequestBuilder {
         RequestBuilder {
             endpoint,
             target: String::with_capacity(endpoint.path().len() + 48),
@@ -164,9 +157,7 @@ impl RequestBuilder {
     /// Appends one path segment, percent-encoded: a value can never add segments.
     pub fn path_param<V: PathValue + ?Sized>(&mut self, name: &'static str, value: &V) {
         let start = self.target.len();
-        value.write_path(&mut PathSegment {
-            out: &mut self.target,
-        });
+        value.write_path(&mut PathSegment { out: &mut self.target });
         if self.target.len() == start {
             self.fail(Error::invalid_argument(format!(
                 "path parameter `{name}` is empty; the gateway would read another path"

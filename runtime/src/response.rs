@@ -127,9 +127,8 @@ impl<T: DeserializeOwned> FromResponse for Json<T> {
     fn from_response(request: &Request, response: Response) -> Result<T, Error> {
         let body = response.body();
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        serde_json::from_slice(body).map_err(|error| {
-            Error::decode(request, response.clone(), std::any::type_name::<T>(), error)
-        })
+        serde_json::from_slice(body)
+            .map_err(|error| Error::decode(request, response.clone(), std::any::type_name::<T>(), error))
     }
 }
 

@@ -177,10 +177,7 @@ impl fmt::Display for ServerTimeoutError {
         match &self.requested {
             Requested::Seconds(secs) => write!(f, "server timeout of {secs} s is out of range")?,
             Requested::Duration(d) => write!(f, "server timeout of {d:?} is out of range")?,
-            Requested::Text(text) => write!(
-                f,
-                "server timeout {text:?} is not a whole number of seconds"
-            )?,
+            Requested::Text(text) => write!(f, "server timeout {text:?} is not a whole number of seconds")?,
         }
         f.write_str(": it must be between 1 and 4294967295 seconds")
     }
@@ -199,14 +196,9 @@ mod tests {
             "server timeout of 0 s is out of range: it must be between 1 and 4294967295 seconds"
         );
         assert_eq!(ServerTimeout::from_secs(1).unwrap().as_secs(), 1);
+        assert_eq!(ServerTimeout::from_secs(4_294_967_295).unwrap().as_secs(), u32::MAX);
         assert_eq!(
-            ServerTimeout::from_secs(4_294_967_295).unwrap().as_secs(),
-            u32::MAX
-        );
-        assert_eq!(
-            ServerTimeout::from_secs(4_294_967_296)
-                .unwrap_err()
-                .to_string(),
+            ServerTimeout::from_secs(4_294_967_296).unwrap_err().to_string(),
             "server timeout of 4294967296 s is out of range: it must be between 1 and 4294967295 seconds"
         );
         assert_eq!(ServerTimeout::MIN.as_secs(), 1);
@@ -253,11 +245,7 @@ mod tests {
             "ten".parse::<ServerTimeout>().unwrap_err().to_string(),
             "server timeout \"ten\" is not a whole number of seconds: it must be between 1 and 4294967295 seconds"
         );
-        assert!(
-            "99999999999999999999999999"
-                .parse::<ServerTimeout>()
-                .is_err()
-        );
+        assert!("99999999999999999999999999".parse::<ServerTimeout>().is_err());
     }
 
     #[test]

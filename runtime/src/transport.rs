@@ -21,10 +21,7 @@ use crate::server_timeout::ServerTimeout;
 /// truncated when it stopped early.
 pub trait Transport: Send + Sync {
     /// Sends `request` once and returns the response, whatever its status.
-    fn send<'a>(
-        &'a self,
-        request: &'a Request,
-    ) -> impl Future<Output = Result<Response, Error>> + Send + 'a;
+    fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a;
 
     /// The api-version to send for `endpoint`: by default the one it was declared with.
     fn api_version<'a>(&'a self, endpoint: &'static Endpoint) -> &'a str {
@@ -57,10 +54,7 @@ pub trait Transport: Send + Sync {
 }
 
 impl<T: Transport + ?Sized> Transport for &T {
-    fn send<'a>(
-        &'a self,
-        request: &'a Request,
-    ) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
+    fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
         (**self).send(request)
     }
 
@@ -82,10 +76,7 @@ pub struct WithApiVersion<'t, T: ?Sized> {
 }
 
 impl<T: Transport + ?Sized> Transport for WithApiVersion<'_, T> {
-    fn send<'a>(
-        &'a self,
-        request: &'a Request,
-    ) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
+    fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
         self.transport.send(request)
     }
 

@@ -4,8 +4,8 @@ use std::future::Future;
 use std::sync::Mutex;
 
 use fabric_rest_runtime::{
-    ApiVersion, Endpoint, Error, ErrorKind, Location, Method, Param, Request, RequestBuilder,
-    Response, ServerTimeout, Transport,
+    ApiVersion, Endpoint, Error, ErrorKind, Location, Method, Param, Request, RequestBuilder, Response, ServerTimeout,
+    Transport,
 };
 
 /// A transport that sends nothing; it only supplies defaults.
@@ -16,10 +16,7 @@ struct Offline {
 }
 
 impl Transport for Offline {
-    fn send<'a>(
-        &'a self,
-        request: &'a Request,
-    ) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
+    fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
         self.sent.lock().unwrap().push(request.clone());
         async { Err(Error::invalid_argument("offline")) }
     }
@@ -61,19 +58,10 @@ fn start_upgrade_with_timeout() {
     );
     assert_eq!(request.path(), "/$/StartClusterConfigurationUpgrade");
     assert_eq!(request.query(), "api-version=3.0&timeout=120");
-    assert_eq!(
-        request.body().unwrap().as_ref(),
-        br#"{"ClusterConfig":"{}"}"#
-    );
-    assert_eq!(
-        request.headers()["content-type"],
-        "application/json; charset=utf-8"
-    );
+    assert_eq!(request.body().unwrap().as_ref(), br#"{"ClusterConfig":"{}"}"#);
+    assert_eq!(request.headers()["content-type"], "application/json; charset=utf-8");
     assert_eq!(request.server_timeout().as_secs(), 120);
-    assert_eq!(
-        request.headers()["x-servicefabricrequestid"],
-        request.request_id()
-    );
+    assert_eq!(request.headers()["x-servicefabricrequestid"], request.request_id());
     assert_eq!(request.headers().len(), 2);
 }
 
@@ -251,15 +239,11 @@ fn uuid_version(id: &str) -> char {
 fn calling_through_a_transport_sends_the_built_request() {
     let transport = Offline::default();
     let request = start(&transport, None);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let result = runtime.block_on(
-        fabric_rest_runtime::call::<_, fabric_rest_runtime::Accepted>(
-            &transport,
-            Ok(request.clone()),
-        ),
-    );
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let result = runtime.block_on(fabric_rest_runtime::call::<_, fabric_rest_runtime::Accepted>(
+        &transport,
+        Ok(request.clone()),
+    ));
     assert_eq!(
         result.unwrap_err().to_string(),
         "invalid argument: offline; nothing was sent"
