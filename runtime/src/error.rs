@@ -178,12 +178,7 @@ impl Error {
     }
 
     /// The gateway answered with success but the body is not a `target`.
-    pub(crate) fn decode(
-        request: &Request,
-        response: Response,
-        target: &'static str,
-        source: serde_json::Error,
-    ) -> Error {
+    pub(crate) fn decode(request: &Request, response: Response, target: String, source: serde_json::Error) -> Error {
         let mut error = Error::new(ErrorKind::Decode)
             .with_request(request)
             .with_source(Box::new(source));

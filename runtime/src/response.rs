@@ -128,7 +128,7 @@ impl<T: DeserializeOwned> FromResponse for Json<T> {
         let body = response.body();
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         serde_json::from_slice(body)
-            .map_err(|error| Error::decode(request, response.clone(), std::any::type_name::<T>(), error))
+            .map_err(|error| Error::decode(request, response.clone(), short_type_name::<T>(), error))
     }
 }
 
@@ -144,4 +144,41 @@ pub fn decode<R: FromResponse>(request: &Request, response: Response) -> Result<
         return Err(Error::body_too_large(request, response, limit));
     }
     R::from_response(request, response)
+}
+
+/// `T`'s name without module paths: `Vec<ClusterHealth>` rather than
+/// `alloc::vec::Vec<fabric_rest::models::ClusterHealth>`.
+fn short_type_name<T: ?Sized>() -> String {
+    let full = std::any::type_name::<T>();
+    let mut short = String::with_capacity(full.len());
+    let mut segment_start = 0;
+    let mut rest = full;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("::") {
+            short.truncate(segment_start);
+            rest = after;
+            continue;
+        }
+        short.push(c);
+        if !(c.is_alphanumeric() || c == '_' || c == '{' || c == '}') {
+            segment_start = short.len();
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_type_name;
+
+    #[test]
+    fn short_type_names() {
+        assert_eq!(short_type_name::<Vec<std::string::String>>(), "Vec<String>");
+        assert_eq!(short_type_name::<u32>(), "u32");
+        assert_eq!(
+            short_type_name::<std::collections::HashMap<String, Option<bool>>>(),
+            "HashMap<String, Option<bool>>"
+        );
+    }
 }
