@@ -46,10 +46,11 @@ macro_rules! error_codes {
                 }
             }
 
-            fn known_str(&self) -> Option<&'static str> {
+            /// The code as the gateway writes it.
+            pub fn as_str(&self) -> &str {
                 match self {
-                    $(FabricErrorCode::$code => Some(stringify!($code)),)*
-                    FabricErrorCode::Other(_) => None,
+                    $(FabricErrorCode::$code => stringify!($code),)*
+                    FabricErrorCode::Other(text) => text,
                 }
             }
 
@@ -64,19 +65,9 @@ macro_rules! error_codes {
 }
 
 impl FabricErrorCode {
-    /// The code as the gateway writes it.
-    pub fn as_str(&self) -> &str {
-        match (self.known_str(), self) {
-            (Some(known), _) => known,
-            (None, FabricErrorCode::Other(text)) => text,
-            // known_str covers every listed variant, so only Other reaches here.
-            (None, _) => "",
-        }
-    }
-
     /// Whether the code is one this crate lists, however it was constructed.
     pub fn is_known(&self) -> bool {
-        self.canonical().known_str().is_some()
+        !matches!(*self.canonical(), FabricErrorCode::Other(_))
     }
 
     /// Whether the error is temporary and the same call may succeed later: the codes the
