@@ -5,7 +5,8 @@
 //! - [`RequestBuilder`] / [`Request`]: the one place a URL, query, headers and body are built.
 //! - [`Transport`]: sends requests; [`Client`] is the HTTP implementation.
 //! - [`decode`]: the one place a response becomes a result or an [`Error`].
-//! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`].
+//! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`],
+//!   [`Percent`], and ISO-8601 durations ([`iso8601`]).
 //!
 //! [fabric-rest]: https://docs.rs/fabric-rest
 #![deny(missing_docs)]
@@ -15,6 +16,8 @@ mod client;
 mod endpoint;
 mod error;
 mod error_code;
+pub mod iso8601;
+mod percent;
 mod request;
 mod response;
 mod server_timeout;
@@ -26,6 +29,7 @@ pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RES
 pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, endpoint, endpoints};
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
+pub use percent::{Percent, PercentError};
 pub use request::{
     HeaderArg, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request, RequestBuilder,
 };
