@@ -14,7 +14,8 @@ pub struct Param {
     pub role: Role,
     /// The explicit wire name, if the role attribute gave one.
     pub explicit_name: Option<LitStr>,
-    pub attr_span: Span,
+    /// The role attribute as written, for errors about it.
+    pub attr: syn::Attribute,
     /// `Option<...>`: left out when `None`.
     pub optional: bool,
 }
@@ -33,8 +34,12 @@ impl Param {
         }
     }
 
-    pub fn name_span(&self) -> Span {
-        self.explicit_name.as_ref().map_or(self.attr_span, LitStr::span)
+    /// Where errors about the wire name point: the name if written, else the attribute.
+    pub fn name_tokens(&self) -> proc_macro2::TokenStream {
+        match &self.explicit_name {
+            Some(name) => quote::ToTokens::to_token_stream(name),
+            None => quote::ToTokens::to_token_stream(&self.attr),
+        }
     }
 }
 
@@ -129,7 +134,7 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
     let mut params = Vec::new();
     let sig = &mut item.sig;
     let mut has_receiver = false;
-    for (index, input) in sig.inputs.iter_mut().enumerate() {
+    for input in sig.inputs.iter_mut() {
         match input {
             FnArg::Receiver(receiver) => {
                 has_receiver = true;
@@ -138,11 +143,9 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                 }
             }
             FnArg::Typed(typed) => {
-                if index == 0 {
-                    cx.error_at(&*typed, "endpoint methods take `&self` first, then their parameters");
-                }
                 let mut roles: Vec<RoleAttr> = Vec::new();
                 let mut kept = Vec::new();
+                let mut unknown = false;
                 for attr in typed.attrs.drain(..) {
                     let Some(ident) = attr.path().get_ident() else {
                         cx.error_at(
@@ -162,14 +165,11 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                                 }
                             },
                         };
-                        roles.push(RoleAttr {
-                            role,
-                            name,
-                            span: attr.span(),
-                        });
+                        roles.push(RoleAttr { role, name, attr });
                     } else if LINT_ATTRS.iter().any(|lint| ident == lint) {
                         kept.push(attr);
                     } else {
+                        unknown = true;
                         cx.error_at(ident, format_args!(
                             "unknown parameter attribute `#[{ident}]`; expected #[path], #[query], #[header] or #[body]"
                         ));
@@ -184,20 +184,22 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                     }
                 };
                 if roles.len() > 1 {
-                    cx.error_span(
-                        roles[1].span,
+                    cx.error_at(
+                        &roles[1].attr,
                         format_args!("`{ident}` has more than one role; give it exactly one"),
                     );
                 }
                 let Some(role) = roles.into_iter().next() else {
-                    cx.error_at(
-                        &ident,
-                        format_args!("parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"),
-                    );
+                    if !unknown {
+                        cx.error_at(
+                            &ident,
+                            format_args!("parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"),
+                        );
+                    }
                     continue;
                 };
                 if role.role == Role::Body && role.name.is_some() {
-                    cx.error_span(role.span, "#[body] takes no name");
+                    cx.error_at(&role.attr, "#[body] takes no name");
                 }
                 params.push(Param {
                     optional: is_option(&typed.ty),
@@ -205,16 +207,17 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                     ty: (*typed.ty).clone(),
                     role: role.role,
                     explicit_name: role.name,
-                    attr_span: role.span,
+                    attr: role.attr,
                 });
             }
         }
     }
     if !has_receiver {
-        cx.error_at(
-            &sig.ident,
-            "endpoint methods take `&self` first: the client that sends the request",
-        );
+        let message = "endpoint methods take `&self` first: the client that sends the request";
+        match sig.inputs.first() {
+            Some(first) => cx.error_at(first, message),
+            None => cx.error_at(&sig.ident, message),
+        }
     }
     let returns = match &sig.output {
         ReturnType::Type(_, ty) => result_ok_type(ty).map(classify_return),

@@ -16,33 +16,22 @@ pub struct Args {
     pub default_timeout: Option<LitInt>,
     pub idempotent: Option<(bool, Span)>,
     pub operation: Option<LitStr>,
-    /// Span of the whole argument list, for "missing argument" errors.
-    pub span: Span,
+    /// The whole argument list, for "missing argument" errors.
+    pub tokens: TokenStream,
 }
 
 pub const NAMED: &str = "api_version, success, default_timeout, idempotent or operation";
 
 pub fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> syn::Result<Args> {
-    let span = if tokens.is_empty() {
-        Span::call_site()
-    } else {
-        span_of(&tokens)
-    };
-    let parser = |input: ParseStream| parse_args_inner(input, span, cx);
+    let all = tokens.clone();
+    let parser = |input: ParseStream| parse_args_inner(input, all, cx);
     parser.parse2(tokens)
 }
 
-fn span_of(tokens: &TokenStream) -> Span {
-    let mut iter = tokens.clone().into_iter();
-    let first = iter.next().map(|t| t.span()).unwrap_or_else(Span::call_site);
-    let last = iter.last().map(|t| t.span());
-    last.and_then(|l| first.join(l)).unwrap_or(first)
-}
-
-fn parse_args_inner(input: ParseStream, span: Span, cx: &mut Ctxt) -> syn::Result<Args> {
+fn parse_args_inner(input: ParseStream, tokens: TokenStream, cx: &mut Ctxt) -> syn::Result<Args> {
     if input.is_empty() {
         return Err(syn::Error::new(
-            span,
+            Span::call_site(),
             "expected `#[fabric_endpoint(METHOD, \"/path\", api_version = \"x.y\")]`",
         ));
     }
@@ -72,7 +61,7 @@ fn parse_args_inner(input: ParseStream, span: Span, cx: &mut Ctxt) -> syn::Resul
         default_timeout: None,
         idempotent: None,
         operation: None,
-        span,
+        tokens,
     };
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
@@ -189,7 +178,7 @@ fn int_list(elems: &Punctuated<Expr, Token![,]>, cx: &mut Ctxt) -> Option<Vec<Li
 pub struct RoleAttr {
     pub role: Role,
     pub name: Option<LitStr>,
-    pub span: Span,
+    pub attr: syn::Attribute,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

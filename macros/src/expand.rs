@@ -26,7 +26,10 @@ pub fn endpoint(args: TokenStream, item: TraitItemFn) -> syn::Result<TokenStream
     let plan = valid::check(&model, &mut cx);
     cx.check()?;
     let Some(plan) = plan else {
-        return Err(syn::Error::new(model.args.span, "invalid endpoint declaration"));
+        return Err(syn::Error::new_spanned(
+            &model.args.tokens,
+            "invalid endpoint declaration",
+        ));
     };
     Ok(write(&model, &plan))
 }

@@ -79,17 +79,17 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
     }
 
     let pieces = match path::parse(&args.path.value()) {
-        Ok(pieces) => pieces,
+        Ok(pieces) => Some(pieces),
         Err(message) => {
             cx.error_at(&args.path, message);
-            Vec::new()
+            None
         }
     };
 
     let api_version = match &args.api_version {
         None => {
-            cx.error_span(
-                args.span,
+            cx.error_at(
+                &args.tokens,
                 "missing `api_version = \"x.y\"`: every gateway operation requires one, such as api_version = \"6.0\"",
             );
             String::new()
@@ -151,7 +151,7 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
         },
     };
 
-    check_params(endpoint, &pieces, method, cx);
+    check_params(endpoint, pieces.as_deref(), method, cx);
 
     let operation = match &args.operation {
         Some(name) if path::is_identifier(&name.value()) => name.value(),
@@ -168,7 +168,7 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
     let method = method?;
     Some(Plan {
         method,
-        pieces,
+        pieces: pieces.unwrap_or_default(),
         api_version,
         success,
         default_timeout,
@@ -179,7 +179,9 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
     })
 }
 
-fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx: &mut Ctxt) {
+/// Checks the parameters; with `pieces` `None` (an unreadable path) placeholders are not
+/// matched, to report the path's own mistake alone.
+fn check_params(endpoint: &Endpoint, pieces: Option<&[Piece]>, method: Option<&str>, cx: &mut Ctxt) {
     let mut bodies = 0;
     let mut queries: HashMap<String, ()> = HashMap::new();
     let mut headers: HashMap<String, ()> = HashMap::new();
@@ -193,8 +195,8 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                     cx.error_at(&param.ident, "an endpoint has at most one #[body] parameter");
                 }
                 if method == Some("Get") {
-                    cx.error_span(
-                        param.attr_span,
+                    cx.error_at(
+                        &param.attr,
                         "a GET request carries no body; use POST or PUT, or make it a #[query]",
                     );
                 }
@@ -206,9 +208,10 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                         "a #[path] parameter cannot be an Option: every path segment is required",
                     );
                 }
-                if !pieces.iter().any(|p| matches!(p, Piece::Placeholder(n) if *n == name)) {
-                    cx.error_span(
-                        param.name_span(),
+                if pieces.is_some_and(|pieces| !pieces.iter().any(|p| matches!(p, Piece::Placeholder(n) if *n == name)))
+                {
+                    cx.error_at(
+                        param.name_tokens(),
                         format_args!(
                             "#[path] parameter `{}` has no `{{{name}}}` placeholder in the path",
                             param.ident
@@ -216,47 +219,46 @@ fn check_params(endpoint: &Endpoint, pieces: &[Piece], method: Option<&str>, cx:
                     );
                 }
                 if paths.insert(name.clone(), ()).is_some() {
-                    cx.error_span(param.name_span(), format_args!("two parameters fill `{{{name}}}`"));
+                    cx.error_at(param.name_tokens(), format_args!("two parameters fill `{{{name}}}`"));
                 }
             }
             Role::Query => {
                 if name == "api-version" {
-                    cx.error_span(
-                        param.name_span(),
+                    cx.error_at(
+                        param.name_tokens(),
                         "`api-version` is sent by the attribute's `api_version`; do not declare it as a parameter",
                     );
                 } else if param.explicit_name.is_none() && name.contains('_') {
-                    cx.error_span(
-                        param.name_span(),
+                    cx.error_at(param.name_tokens(),
                         format_args!(
                             "query parameter `{name}` needs its wire name: Service Fabric spells query names in PascalCase, so write #[query(\"{}\")]",
                             upper_camel(&name)
                         ),
                     );
                 } else if !valid_query_name(&name) {
-                    cx.error_span(param.name_span(), format_args!("`{name}` is not a valid query name"));
+                    cx.error_at(param.name_tokens(), format_args!("`{name}` is not a valid query name"));
                 } else if queries.insert(name.clone(), ()).is_some() {
-                    cx.error_span(
-                        param.name_span(),
+                    cx.error_at(
+                        param.name_tokens(),
                         format_args!("query name `{name}` is used twice; the gateway would read only the first"),
                     );
                 }
             }
             Role::Header => {
                 if param.explicit_name.is_none() {
-                    cx.error_span(
-                        param.attr_span,
+                    cx.error_at(
+                        &param.attr,
                         "#[header] needs the header's name, as in #[header(\"Content-Range\")]",
                     );
                 } else if !valid_header_name(&name) {
-                    cx.error_span(param.name_span(), format_args!("`{name}` is not a valid header name"));
+                    cx.error_at(param.name_tokens(), format_args!("`{name}` is not a valid header name"));
                 } else if headers.insert(name.to_ascii_lowercase(), ()).is_some() {
-                    cx.error_span(param.name_span(), format_args!("header `{name}` is declared twice"));
+                    cx.error_at(param.name_tokens(), format_args!("header `{name}` is declared twice"));
                 }
             }
         }
     }
-    for piece in pieces {
+    for piece in pieces.unwrap_or_default() {
         if let Piece::Placeholder(name) = piece {
             if !paths.contains_key(name) {
                 let snake: String = name

@@ -52,10 +52,7 @@ impl fmt::Display for ClusterConfigError {
                 write!(f, "cluster configuration is not valid JSON: {e}")
             }
             ClusterConfigError::NotAnObject { found } => {
-                write!(
-                    f,
-                    "cluster configuration must be a JSON object, found {found}"
-                )
+                write!(f, "cluster configuration must be a JSON object, found {found}")
             }
             ClusterConfigError::Serialize(e) => {
                 write!(f, "cluster configuration could not be serialized: {e}")
@@ -87,21 +84,16 @@ impl ClusterConfig {
     /// Takes the document's text as is, after checking that it is a JSON object.
     pub fn from_json(text: impl Into<String>) -> Result<ClusterConfig, ClusterConfigError> {
         let text = text.into();
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(ClusterConfigError::NotJson)?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(ClusterConfigError::NotJson)?;
         if !value.is_object() {
-            return Err(ClusterConfigError::NotAnObject {
-                found: kind_of(&value),
-            });
+            return Err(ClusterConfigError::NotAnObject { found: kind_of(&value) });
         }
         Ok(ClusterConfig(text))
     }
 
     /// Serializes `value` (a struct, map or [`serde_json::Value`]) into compact JSON text,
     /// which must be an object. Fields keep the order `value` writes them in.
-    pub fn from_value<T: Serialize + ?Sized>(
-        value: &T,
-    ) -> Result<ClusterConfig, ClusterConfigError> {
+    pub fn from_value<T: Serialize + ?Sized>(value: &T) -> Result<ClusterConfig, ClusterConfigError> {
         let text = serde_json::to_string(value).map_err(ClusterConfigError::Serialize)?;
         // Compact serde_json output starts with the token that names the value's kind.
         let found = match text.as_bytes().first() {

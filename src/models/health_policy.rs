@@ -41,8 +41,7 @@ impl ApplicationHealthPolicies {
 
     /// Sets the policy of the application `name`, replacing any earlier one.
     pub fn with_policy(mut self, name: impl Into<String>, policy: ApplicationHealthPolicy) -> Self {
-        self.application_health_policy_map
-            .insert(name.into(), policy);
+        self.application_health_policy_map.insert(name.into(), policy);
         self
     }
 }
@@ -73,11 +72,7 @@ pub struct ApplicationHealthPolicy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_service_type_health_policy: Option<ServiceTypeHealthPolicy>,
     /// Policies for specific service types, by service type name. Left out when empty.
-    #[serde(
-        with = "super::key_value",
-        default,
-        skip_serializing_if = "BTreeMap::is_empty"
-    )]
+    #[serde(with = "super::key_value", default, skip_serializing_if = "BTreeMap::is_empty")]
     pub service_type_health_policy_map: BTreeMap<String, ServiceTypeHealthPolicy>,
 }
 
@@ -100,22 +95,14 @@ impl ApplicationHealthPolicy {
     }
 
     /// Sets the policy for service types not named in the map.
-    pub fn with_default_service_type_health_policy(
-        mut self,
-        value: ServiceTypeHealthPolicy,
-    ) -> Self {
+    pub fn with_default_service_type_health_policy(mut self, value: ServiceTypeHealthPolicy) -> Self {
         self.default_service_type_health_policy = Some(value);
         self
     }
 
     /// Sets the policy of the service type `name`, replacing any earlier one.
-    pub fn with_service_type_policy(
-        mut self,
-        name: impl Into<String>,
-        policy: ServiceTypeHealthPolicy,
-    ) -> Self {
-        self.service_type_health_policy_map
-            .insert(name.into(), policy);
+    pub fn with_service_type_policy(mut self, name: impl Into<String>, policy: ServiceTypeHealthPolicy) -> Self {
+        self.service_type_health_policy_map.insert(name.into(), policy);
         self
     }
 }
@@ -147,12 +134,8 @@ impl ServiceTypeHealthPolicy {
         max_percent_unhealthy_services: Percent,
     ) -> ServiceTypeHealthPolicy {
         ServiceTypeHealthPolicy {
-            max_percent_unhealthy_partitions_per_service: Some(
-                max_percent_unhealthy_partitions_per_service,
-            ),
-            max_percent_unhealthy_replicas_per_partition: Some(
-                max_percent_unhealthy_replicas_per_partition,
-            ),
+            max_percent_unhealthy_partitions_per_service: Some(max_percent_unhealthy_partitions_per_service),
+            max_percent_unhealthy_replicas_per_partition: Some(max_percent_unhealthy_replicas_per_partition),
             max_percent_unhealthy_services: Some(max_percent_unhealthy_services),
         }
     }

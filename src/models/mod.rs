@@ -13,9 +13,7 @@ mod upgrade_status;
 
 pub use cluster_config::{ClusterConfig, ClusterConfigError};
 pub use fabric_rest_runtime::{Percent, PercentError};
-pub use health_policy::{
-    ApplicationHealthPolicies, ApplicationHealthPolicy, ServiceTypeHealthPolicy,
-};
+pub use health_policy::{ApplicationHealthPolicies, ApplicationHealthPolicy, ServiceTypeHealthPolicy};
 pub use orchestration::{
     ClusterConfiguration, UpgradeOrchestrationServiceState, UpgradeOrchestrationServiceStateSummary,
 };

@@ -9,8 +9,7 @@ use super::*;
 const START_EXAMPLE: &str = include_str!("fixtures/StartClusterConfigurationUpgrade-1.json");
 const STATUS_EXAMPLE: &str = include_str!("fixtures/GetClusterConfigurationUpgradeStatus.json");
 const CONFIGURATION_EXAMPLE: &str = include_str!("fixtures/GetClusterConfiguration.json");
-const SERVICE_STATE_EXAMPLE: &str =
-    include_str!("fixtures/GetUpgradeOrchestrationServiceState.json");
+const SERVICE_STATE_EXAMPLE: &str = include_str!("fixtures/GetUpgradeOrchestrationServiceState.json");
 
 fn config() -> ClusterConfig {
     ClusterConfig::from_json(r#"{"name":"c","clusterConfigurationVersion":"2.0.0"}"#).unwrap()
@@ -31,8 +30,7 @@ fn minimal_description_has_only_the_config() {
 }
 
 fn full_description() -> ClusterConfigurationUpgradeDescription {
-    let service_type =
-        ServiceTypeHealthPolicy::new(Percent::ZERO, Percent::of::<5>(), Percent::HUNDRED);
+    let service_type = ServiceTypeHealthPolicy::new(Percent::ZERO, Percent::of::<5>(), Percent::HUNDRED);
     let application = ApplicationHealthPolicy::new()
         .with_consider_warning_as_error(true)
         .with_max_percent_unhealthy_deployed_applications(Percent::of::<10>())
@@ -48,9 +46,7 @@ fn full_description() -> ClusterConfigurationUpgradeDescription {
         .with_max_percent_unhealthy_nodes(Percent::of::<2>())
         .with_max_percent_delta_unhealthy_nodes(Percent::of::<3>())
         .with_max_percent_upgrade_domain_delta_unhealthy_nodes(Percent::of::<4>())
-        .with_application_health_policies(
-            ApplicationHealthPolicies::new().with_policy("fabric:/App", application),
-        )
+        .with_application_health_policies(ApplicationHealthPolicies::new().with_policy("fabric:/App", application))
 }
 
 #[test]
@@ -84,8 +80,7 @@ fn full_description_writes_every_field_in_order() {
 
 #[test]
 fn unset_fields_are_absent_and_read_back_as_none() {
-    let value =
-        serde_json::to_value(ClusterConfigurationUpgradeDescription::new(config())).unwrap();
+    let value = serde_json::to_value(ClusterConfigurationUpgradeDescription::new(config())).unwrap();
     let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["ClusterConfig"]);
     let back: ClusterConfigurationUpgradeDescription = serde_json::from_value(value).unwrap();
@@ -95,16 +90,9 @@ fn unset_fields_are_absent_and_read_back_as_none() {
 
 #[test]
 fn spec_example_round_trips() {
-    let body = example(
-        START_EXAMPLE,
-        "/parameters/ClusterConfigurationUpgradeDescription",
-    );
-    let description: ClusterConfigurationUpgradeDescription =
-        serde_json::from_value(body.clone()).unwrap();
-    assert_eq!(
-        description.cluster_config.as_str(),
-        "<PutYourClusterConfigHere>"
-    );
+    let body = example(START_EXAMPLE, "/parameters/ClusterConfigurationUpgradeDescription");
+    let description: ClusterConfigurationUpgradeDescription = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(description.cluster_config.as_str(), "<PutYourClusterConfigHere>");
     let policy = &description
         .application_health_policies
         .as_ref()
@@ -127,18 +115,12 @@ fn durations_are_read_in_every_accepted_form() {
         r#"{"ClusterConfig":"{}","HealthCheckRetryTimeout":"PT10M","UpgradeTimeoutInSeconds":"P10675199DT2H48M5.4775807S","UpgradeDomainTimeoutInSeconds":"2500"}"#,
     )
     .unwrap();
-    assert_eq!(
-        description.health_check_retry_timeout,
-        Some(Duration::from_secs(600))
-    );
+    assert_eq!(description.health_check_retry_timeout, Some(Duration::from_secs(600)));
     assert_eq!(
         description.upgrade_timeout,
         Some(Duration::new(922_337_203_685, 477_580_700))
     );
-    assert_eq!(
-        description.upgrade_domain_timeout,
-        Some(Duration::from_millis(2_500))
-    );
+    assert_eq!(description.upgrade_domain_timeout, Some(Duration::from_millis(2_500)));
     assert_eq!(
         serde_json::to_value(&description).unwrap()["UpgradeTimeoutInSeconds"],
         "PT256204778H48M5.4775807S"
@@ -200,10 +182,7 @@ fn cluster_config_checks_what_it_is_built_from() {
         "cluster configuration is not valid JSON: expected ident at line 1 column 2"
     );
     let err = ClusterConfig::from_json("[1]").unwrap_err();
-    assert!(matches!(
-        err,
-        ClusterConfigError::NotAnObject { found: "an array" }
-    ));
+    assert!(matches!(err, ClusterConfigError::NotAnObject { found: "an array" }));
     assert_eq!(
         err.to_string(),
         "cluster configuration must be a JSON object, found an array"
@@ -259,10 +238,7 @@ fn cluster_config_from_a_peer_is_kept_even_when_not_json() {
     let config: ClusterConfig = serde_json::from_str(r#""not json""#).unwrap();
     assert_eq!(config.as_str(), "not json");
     assert_eq!(config.name(), None);
-    assert!(matches!(
-        config.to_value(),
-        Err(ClusterConfigError::NotJson(_))
-    ));
+    assert!(matches!(config.to_value(), Err(ClusterConfigError::NotJson(_))));
     assert_eq!(serde_json::to_string(&config).unwrap(), r#""not json""#);
     let err = serde_json::from_str::<ClusterConfig>("{}").unwrap_err();
     assert_eq!(
@@ -291,8 +267,7 @@ fn status_tolerates_absent_and_null_fields() {
         serde_json::from_str(r#"{"UpgradeState":null,"Details":null,"Extra":1}"#).unwrap();
     assert_eq!(status, ClusterConfigurationUpgradeStatusInfo::default());
     assert_eq!(status.upgrade_state, UpgradeState::Invalid);
-    let idle =
-        ClusterConfigurationUpgradeStatusInfo::new(UpgradeState::RollingForwardCompleted, "1.0.0");
+    let idle = ClusterConfigurationUpgradeStatusInfo::new(UpgradeState::RollingForwardCompleted, "1.0.0");
     assert_eq!(
         serde_json::to_string(&idle).unwrap(),
         r#"{"UpgradeState":"RollingForwardCompleted","ProgressStatus":0,"ConfigVersion":"1.0.0","Details":""}"#
@@ -348,10 +323,8 @@ fn cluster_configuration_examples_decode() {
     assert_eq!(configuration.cluster_configuration, "");
     assert_eq!(configuration.cluster_config().as_str(), "");
 
-    let configuration: ClusterConfiguration = serde_json::from_str(
-        r#"{"ClusterConfiguration":"{\"clusterConfigurationVersion\":\"1.0.0\"}"}"#,
-    )
-    .unwrap();
+    let configuration: ClusterConfiguration =
+        serde_json::from_str(r#"{"ClusterConfiguration":"{\"clusterConfigurationVersion\":\"1.0.0\"}"}"#).unwrap();
     assert_eq!(
         configuration.cluster_config().config_version().as_deref(),
         Some("1.0.0")

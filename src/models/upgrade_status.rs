@@ -115,9 +115,7 @@ impl UpgradeState {
     pub fn is_terminal(&self) -> bool {
         matches!(
             self.canonical(),
-            UpgradeState::RollingForwardCompleted
-                | UpgradeState::RollingBackCompleted
-                | UpgradeState::Failed
+            UpgradeState::RollingForwardCompleted | UpgradeState::RollingBackCompleted | UpgradeState::Failed
         )
     }
 
@@ -125,9 +123,7 @@ impl UpgradeState {
     pub fn is_rolling_back(&self) -> bool {
         matches!(
             self.canonical(),
-            UpgradeState::RollingBackPending
-                | UpgradeState::RollingBackInProgress
-                | UpgradeState::RollingBackCompleted
+            UpgradeState::RollingBackPending | UpgradeState::RollingBackInProgress | UpgradeState::RollingBackCompleted
         )
     }
 

@@ -1,0 +1,13 @@
+#![allow(unused_imports)]
+use fabric_rest::{fabric_endpoint, Accepted, Result, ServerTimeout, Transport};
+
+pub trait Api: Transport {
+    #[fabric_endpoint(GET, "/Nodes", api_version = "6.0")]
+    async fn get_nodes(
+        &self,
+        #[query("ContinuationToken")] token: Option<&str>,
+        #[query("ContinuationToken")] again: Option<&str>,
+    ) -> Result<serde_json::Value>;
+}
+
+fn main() {}

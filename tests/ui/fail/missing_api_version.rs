@@ -1,0 +1,9 @@
+#![allow(unused_imports)]
+use fabric_rest::{fabric_endpoint, Accepted, Result, ServerTimeout, Transport};
+
+pub trait Api: Transport {
+    #[fabric_endpoint(GET, "/$/GetClusterManifest")]
+    async fn get_cluster_manifest(&self) -> Result<serde_json::Value>;
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+#![allow(unused_imports)]
+use fabric_rest::{fabric_endpoint, Accepted, Result, ServerTimeout, Transport};
+
+pub trait Api: Transport {
+    #[fabric_endpoint(GET, "/$/GetClusterManifest", api_version = "6.0")]
+    async fn get_cluster_manifest(&mut self) -> Result<serde_json::Value>;
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+#![allow(unused_imports)]
+use fabric_rest::{fabric_endpoint, Accepted, Result, ServerTimeout, Transport};
+
+pub trait Api: Transport {
+    #[fabric_endpoint(POST, "/$/StartClusterConfigurationUpgrade", api_version = "3.0")]
+    async fn start(&self, #[body] first: &serde_json::Value, #[body] second: &serde_json::Value) -> Result<Accepted>;
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+#![allow(unused_imports)]
+use fabric_rest::{fabric_endpoint, Accepted, Result, ServerTimeout, Transport};
+
+pub trait Api: Transport {
+    #[fabric_endpoint(FETCH, "/$/GetClusterManifest", api_version = "6.0")]
+    async fn get_cluster_manifest(&self, #[query] timeout: Option<ServerTimeout>) -> Result<()>;
+}
+
+fn main() {}
