@@ -66,7 +66,7 @@ fn present<'a>(object: &'a Map<String, Value>, name: &str) -> Option<&'a Value> 
 fn percentages(object: &Map<String, Value>, names: &[&str]) -> Result<(), Invalid> {
     for name in names {
         if let Some(value) = present(object, name)
-            && !value.as_u64().is_some_and(|p| p <= 100)
+            && value.as_u64().is_none_or(|p| p > 100)
         {
             return Err("percentage is not an integer from 0 to 100");
         }

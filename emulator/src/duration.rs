@@ -5,8 +5,8 @@
 //! takes a bare integer string, read as milliseconds. A value must also fit in the server's
 //! duration type, whose largest value it writes as `P10675199DT2H48M5.4775807S`.
 
-/// The largest duration the server can hold, in seconds.
-const MAX_SECONDS: f64 = 922_337_203_685.477_580_7;
+/// The largest duration the server can hold, in seconds: it counts 100 ns ticks in an i64.
+const MAX_SECONDS: f64 = i64::MAX as f64 / 10_000_000.0;
 
 /// Seconds per designator. Years and months have no fixed length; the server only needs
 /// the sum to fit, so calendar-free approximations are enough to find overflow.

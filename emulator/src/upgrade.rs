@@ -403,6 +403,23 @@ mod tests {
     }
 
     #[test]
+    fn the_stale_phase_repeats_how_the_last_upgrade_ended() {
+        let mut c = cluster(UpgradeOutcome::Fail);
+        let t0 = Instant::now();
+        c.start(t0, &target("2.0.0")).expect("accepted");
+        let failed = poll_states(&mut c, t0, STEP).pop().expect("settled");
+        assert_eq!(failed.upgrade_state, "Failed");
+        let t1 = t0 + STEP * 100;
+        c.set_next_outcome(UpgradeOutcome::Succeed);
+        c.start(t1, &target("2.0.0")).expect("accepted");
+        assert_eq!(c.report(t1), Some(failed.clone()));
+        assert_eq!(c.report(t1 + STEP / 2), Some(failed));
+        let next = c.report(t1 + STEP).expect("available");
+        assert_eq!(next.upgrade_state, "RollingForwardPending");
+        assert_eq!(next.details, "");
+    }
+
+    #[test]
     fn unavailability_counts_requests() {
         let committed = ClusterConfig::parse(crate::SAMPLE_CLUSTER_CONFIG).expect("sample");
         let mut c = Cluster::new(committed, STEP, UpgradeOutcome::Succeed, 2);
