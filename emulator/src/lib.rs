@@ -28,6 +28,10 @@
 //! [`EmulatorBuilder::unavailable_after_start`] for a window of 503
 //! `FABRIC_E_RECONFIGURATION_PENDING`, and [`EmulatorBuilder::step`] for the pace.
 //!
+//! Right after the 202 the status still reads as it did before the start (for one step at
+//! least), which may be the `RollingForwardCompleted` of the old version or the `Failed` of
+//! a previous upgrade: a poller must not take that for the end of the new upgrade.
+//!
 //! Each phase of an upgrade lasts at least one step. A phase also lasts until a status
 //! request has reported it (at most ten steps), so a poller sees every phase in order
 //! however busy the machine is, and a cluster nobody polls still gets there.
@@ -296,5 +300,19 @@ impl EmulatorBuilder {
             stop: Some(stop),
             task: Some(task),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_can_move_between_tasks() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Emulator>();
+        send_sync::<EmulatorBuilder>();
+        send_sync::<RecordedRequest>();
+        send_sync::<UpgradeStatus>();
     }
 }

@@ -204,14 +204,20 @@ impl Cluster {
         };
         let last = upgrade.phases.len() - 1;
         while upgrade.index < last {
-            let shortest = upgrade.entered + self.step;
-            let end = match upgrade.reported {
-                Some(reported) => shortest.max(reported),
-                None => upgrade.entered + self.step * UNOBSERVED_STEPS,
-            };
-            if now < end {
+            // A step too long to add to the clock means the phase never ends.
+            let Some(shortest) = upgrade.entered.checked_add(self.step) else {
                 return;
-            }
+            };
+            let end = match upgrade.reported {
+                Some(reported) => Some(shortest.max(reported)),
+                None => self
+                    .step
+                    .checked_mul(UNOBSERVED_STEPS)
+                    .and_then(|d| upgrade.entered.checked_add(d)),
+            };
+            let Some(end) = end.filter(|end| now >= *end) else {
+                return;
+            };
             upgrade.index += 1;
             upgrade.entered = end;
             upgrade.reported = None;
@@ -417,6 +423,17 @@ mod tests {
         let next = c.report(t1 + STEP).expect("available");
         assert_eq!(next.upgrade_state, "RollingForwardPending");
         assert_eq!(next.details, "");
+    }
+
+    #[test]
+    fn an_endless_step_never_ends_a_phase() {
+        let committed = ClusterConfig::parse(crate::SAMPLE_CLUSTER_CONFIG).expect("sample");
+        let mut c = Cluster::new(committed, Duration::MAX, UpgradeOutcome::Succeed, 0);
+        let t0 = Instant::now();
+        c.start(t0, &target("2.0.0")).expect("accepted");
+        let stale = c.report(t0).expect("available");
+        assert_eq!(c.report(t0 + STEP * 1000), Some(stale));
+        assert_eq!(c.committed(t0 + STEP * 1000).version, "1.0.0");
     }
 
     #[test]

@@ -384,3 +384,39 @@ async fn an_unreadable_initial_config_is_refused() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn odd_requests_never_break_the_server() {
+    bounded(async {
+        let emulator = Emulator::start().await.expect("start");
+        let long_query = format!("{STATUS}&{}", "a=b&".repeat(2_000));
+        let targets = [
+            "/$/GetClusterConfigurationUpgradeStatus?&&&=&api-version=6.0&=",
+            "/$/GetClusterConfigurationUpgradeStatus?api-version=%",
+            "/$/GetClusterConfigurationUpgradeStatus?api-version=%36.0",
+            "/$/GetClusterConfigurationUpgradeStatus?api-version=99999999999999999999.0",
+            "/$/GetClusterConfigurationUpgradeStatus?api-version=6.0&timeout=99999999999999999999999",
+            "/$/GetClusterConfigurationUpgradeStatus?api-version=6.0&timeout=%00",
+            "/$/GetClusterConfiguration?ConfigurationApiVersion=%ff%fe&api-version=6.0",
+            long_query.as_str(),
+        ];
+        let expected = [200, 400, 200, 400, 200, 200, 400, 200];
+        for (target, status) in targets.iter().zip(expected) {
+            assert_eq!(get(&emulator, target).await.status, status, "{target}");
+        }
+        let odd_bodies: [&[u8]; 5] = [
+            b"{\"ClusterConfig\": \"\\ud800\"}",
+            b"{\"ClusterConfig\": \"{\\\"apiVersion\\\": \\\"10-2017\\\", \\\"clusterConfigurationVersion\\\": [1]}\"}",
+            b"{\"ClusterConfig\": 1e999}",
+            b"\x00\x01\x02",
+            b"{\"ClusterConfig\": \"x\", \"ClusterConfig\": \"y\"}",
+        ];
+        for body in odd_bodies {
+            let status = post(&emulator, START, body).await.status;
+            assert!(status == 400 || status == 500, "{status}");
+        }
+        // Still serving normally.
+        assert_eq!(get(&emulator, STATUS).await.text(), IDLE);
+    })
+    .await;
+}
