@@ -1,1 +1,318 @@
-//! placeholder
+//! A Service Fabric HTTP gateway on loopback, for tests and examples.
+//!
+//! The emulator answers the configuration-upgrade operations of a standalone cluster the
+//! way a real gateway (port 19080) does: the same statuses, the same `FabricError` bodies
+//! and reason phrases, the same parsing of `api-version` and `timeout`, and an upgrade that
+//! walks the upgrade domains of the ClusterConfig before it succeeds, fails or rolls back.
+//! It records every request byte for byte so a test can check what a client sent.
+//!
+//! | request | answer |
+//! |---|---|
+//! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
+//! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
+//! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
+//! | `GET /$/GetUpgradeOrchestrationServiceState` | 200 `{"ServiceState": "..."}` |
+//! | `POST /$/SetUpgradeOrchestrationServiceState` | 200 `UpgradeOrchestrationServiceStateSummary` |
+//! | anything else | 400 `E_INVALIDARG` (the gateway never answers 404 or 405) |
+//!
+//! Every operation takes `api-version` from 1.0 up to the emulated runtime version (9.1
+//! unless [`EmulatorBuilder::runtime_version`] says otherwise), with an optional
+//! `-preview`. `timeout=0` gets 504 `FABRIC_E_TIMEOUT`; bodies over 4 MiB get 413
+//! `FABRIC_E_VALUE_TOO_LARGE`.
+//!
+//! # Steering an upgrade from a test
+//!
+//! How upgrades end is chosen on the Rust side, never through the wire, so a client under
+//! test talks to the emulator exactly as to a cluster: [`EmulatorBuilder::outcome`] for
+//! every upgrade, [`Emulator::set_next_outcome`] for the next one,
+//! [`EmulatorBuilder::unavailable_after_start`] for a window of 503
+//! `FABRIC_E_RECONFIGURATION_PENDING`, and [`EmulatorBuilder::step`] for the pace.
+//!
+//! Right after the 202 the status still reads as it did before the start (for one step at
+//! least), which may be the `RollingForwardCompleted` of the old version or the `Failed` of
+//! a previous upgrade: a poller must not take that for the end of the new upgrade.
+//!
+//! Each phase of an upgrade lasts at least one step. A phase also lasts until a status
+//! request has reported it (at most ten steps), so a poller sees every phase in order
+//! however busy the machine is, and a cluster nobody polls still gets there.
+//!
+//! # Example
+//!
+//! ```
+//! use std::time::Duration;
+//! use fabric_rest_emulator::{Emulator, UpgradeOutcome};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! let emulator = Emulator::builder()
+//!     .step(Duration::from_millis(5))
+//!     .outcome(UpgradeOutcome::RollBack)
+//!     .start()
+//!     .await?;
+//! let base_url = emulator.base_url(); // point the client under test here
+//! assert!(base_url.starts_with("http://127.0.0.1:"));
+//! // ... run the client, then check what it sent:
+//! for request in emulator.requests() {
+//!     println!("{} {}", request.method, request.target);
+//! }
+//! assert_eq!(emulator.upgrade_status().upgrade_state, "RollingForwardCompleted");
+//! emulator.shutdown().await;
+//! # Ok(())
+//! # }
+//! ```
+
+#![deny(missing_docs)]
+
+mod cluster_config;
+mod description;
+mod duration;
+mod query;
+mod record;
+mod server;
+mod upgrade;
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use cluster_config::SUPPORTED_API_VERSIONS;
+pub use record::RecordedRequest;
+pub use server::MAX_BODY_BYTES;
+pub use upgrade::{UNOBSERVED_STEPS, UpgradeOutcome, UpgradeStatus};
+
+use cluster_config::ClusterConfig;
+use query::Version;
+use server::Gateway;
+use upgrade::Cluster;
+
+/// A standalone ClusterConfig.json of three nodes (`vm0` to `vm2`, upgrade domains `UD0` to
+/// `UD2`), cluster name `fabric-rest-sample`, `clusterConfigurationVersion` `1.0.0`,
+/// `apiVersion` `10-2017`. The emulator starts with it unless told otherwise.
+pub const SAMPLE_CLUSTER_CONFIG: &str = include_str!("sample/ClusterConfig.json");
+
+/// How long a graceful shutdown may wait for open requests before the server is stopped.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// A running emulated gateway. Dropping it stops the server.
+pub struct Emulator {
+    addr: SocketAddr,
+    gateway: Arc<Gateway>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Emulator {
+    /// Starts an emulator with the defaults on `127.0.0.1` and a free port.
+    pub async fn start() -> std::io::Result<Emulator> {
+        Emulator::builder().start().await
+    }
+
+    /// A builder for an emulator with other settings.
+    pub fn builder() -> EmulatorBuilder {
+        EmulatorBuilder::default()
+    }
+
+    /// The address the emulator listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The base URL to give a client, e.g. `http://127.0.0.1:54321` (no trailing slash).
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Every request received so far, oldest first, including refused ones.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.gateway.requests().clone()
+    }
+
+    /// Every request received so far, oldest first; the record starts again empty.
+    pub fn take_requests(&self) -> Vec<RecordedRequest> {
+        std::mem::take(&mut *self.gateway.requests())
+    }
+
+    /// The committed ClusterConfig.json text, as GetClusterConfiguration returns it.
+    pub fn cluster_config(&self) -> String {
+        self.gateway
+            .cluster()
+            .committed(Instant::now())
+            .text
+            .clone()
+    }
+
+    /// The committed `clusterConfigurationVersion`.
+    pub fn config_version(&self) -> String {
+        self.gateway
+            .cluster()
+            .committed(Instant::now())
+            .version
+            .clone()
+    }
+
+    /// What GetClusterConfigurationUpgradeStatus would answer now. Looking here does not
+    /// count as a status request: it neither ends a 503 window nor lets a phase end early.
+    pub fn upgrade_status(&self) -> UpgradeStatus {
+        self.gateway.cluster().status(Instant::now())
+    }
+
+    /// Sets how the next upgrade that starts will end; later upgrades go back to the
+    /// builder's [`EmulatorBuilder::outcome`].
+    pub fn set_next_outcome(&self, outcome: UpgradeOutcome) {
+        self.gateway.cluster().set_next_outcome(outcome);
+    }
+
+    /// Stops accepting connections, lets requests in flight finish (for up to five
+    /// seconds), and returns when the server has stopped.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(mut task) = self.task.take()
+            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
+                .await
+                .is_err()
+        {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Settings for an [`Emulator`]; every setting has a default.
+#[derive(Clone, Debug)]
+pub struct EmulatorBuilder {
+    bind: SocketAddr,
+    runtime: Version,
+    cluster_config: String,
+    step: Duration,
+    outcome: UpgradeOutcome,
+    unavailable_after_start: u32,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            runtime: Version { major: 9, minor: 1 },
+            cluster_config: SAMPLE_CLUSTER_CONFIG.to_owned(),
+            step: Duration::from_millis(500),
+            outcome: UpgradeOutcome::Succeed,
+            unavailable_after_start: 0,
+        }
+    }
+}
+
+impl EmulatorBuilder {
+    /// The address to listen on; `127.0.0.1:0` (a free loopback port) by default.
+    pub fn bind(mut self, addr: SocketAddr) -> Self {
+        self.bind = addr;
+        self
+    }
+
+    /// The emulated Service Fabric runtime version, 9.1 by default. It is the highest
+    /// `api-version` accepted.
+    pub fn runtime_version(mut self, major: u32, minor: u32) -> Self {
+        self.runtime = Version { major, minor };
+        self
+    }
+
+    /// The ClusterConfig.json the cluster starts with; [`SAMPLE_CLUSTER_CONFIG`] by default.
+    /// [`EmulatorBuilder::start`] fails with `InvalidInput` when the upgrade service could
+    /// not read it (not JSON, no supported `apiVersion`, no `clusterConfigurationVersion`).
+    pub fn cluster_config(mut self, json: impl Into<String>) -> Self {
+        self.cluster_config = json.into();
+        self
+    }
+
+    /// The pace of upgrades: the shortest time each phase lasts; 500 ms by default.
+    pub fn step(mut self, step: Duration) -> Self {
+        self.step = step;
+        self
+    }
+
+    /// How upgrades end unless [`Emulator::set_next_outcome`] says otherwise;
+    /// [`UpgradeOutcome::Succeed`] by default.
+    pub fn outcome(mut self, outcome: UpgradeOutcome) -> Self {
+        self.outcome = outcome;
+        self
+    }
+
+    /// After each accepted start, the next `n` status requests get 503
+    /// `FABRIC_E_RECONFIGURATION_PENDING`; 0 by default.
+    pub fn unavailable_after_start(mut self, n: u32) -> Self {
+        self.unavailable_after_start = n;
+        self
+    }
+
+    /// Binds the address and starts serving on the current tokio runtime.
+    pub async fn start(self) -> std::io::Result<Emulator> {
+        let committed = ClusterConfig::parse(&self.cluster_config).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the initial ClusterConfig is not JSON with a supported apiVersion and a clusterConfigurationVersion",
+            )
+        })?;
+        let gateway = Arc::new(Gateway {
+            runtime: self.runtime,
+            cluster: Mutex::new(Cluster::new(
+                committed,
+                self.step,
+                self.outcome,
+                self.unavailable_after_start,
+            )),
+            requests: Mutex::new(Vec::new()),
+        });
+        let listener = tokio::net::TcpListener::bind(self.bind).await?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let app = server::router(Arc::clone(&gateway));
+        let task = tokio::spawn(async move {
+            let signal = async move {
+                // A dropped sender means the handle is gone: stop as well.
+                let _ = stopped.await;
+            };
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(signal)
+                .await;
+        });
+        Ok(Emulator {
+            addr,
+            gateway,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_can_move_between_tasks() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Emulator>();
+        send_sync::<EmulatorBuilder>();
+        send_sync::<RecordedRequest>();
+        send_sync::<UpgradeStatus>();
+    }
+}
