@@ -401,10 +401,7 @@ mod tests {
 
     #[test]
     fn known_strings_map_to_their_variant() {
-        assert!(matches!(
-            FabricErrorCode::from("E_INVALIDARG"),
-            E_INVALIDARG
-        ));
+        assert!(matches!(FabricErrorCode::from("E_INVALIDARG"), E_INVALIDARG));
         assert!(matches!(
             FabricErrorCode::from(String::from("FABRIC_E_CONFIG_UPGRADE_FAILED")),
             FABRIC_E_CONFIG_UPGRADE_FAILED
@@ -422,10 +419,7 @@ mod tests {
         assert_eq!(code.to_string(), "FABRIC_E_BRAND_NEW");
         assert!(!code.is_known());
         // Matching is exact: the wire is case-sensitive.
-        assert!(matches!(
-            FabricErrorCode::from("fabric_e_timeout"),
-            Other(_)
-        ));
+        assert!(matches!(FabricErrorCode::from("fabric_e_timeout"), Other(_)));
         assert!(matches!(FabricErrorCode::from(""), Other(text) if text.is_empty()));
     }
 
@@ -457,12 +451,7 @@ mod tests {
             assert!(code.is_transient(), "{code}");
             assert_eq!(code.http_status(), 503, "{code}");
         }
-        for code in [
-            FABRIC_E_TIMEOUT,
-            E_FAIL,
-            FABRIC_E_CONFIG_UPGRADE_FAILED,
-            E_INVALIDARG,
-        ] {
+        for code in [FABRIC_E_TIMEOUT, E_FAIL, FABRIC_E_CONFIG_UPGRADE_FAILED, E_INVALIDARG] {
             assert!(!code.is_transient(), "{code}");
         }
         assert!(!FabricErrorCode::from("FABRIC_E_SOMETHING_BUSY").is_transient());

@@ -38,17 +38,13 @@ pub enum DurationError {
         input: String,
     },
     /// The input uses a non-zero year or month count, which have no fixed length.
-    #[error(
-        "invalid ISO-8601 duration {input:?}: years and months have no fixed length; use days or hours"
-    )]
+    #[error("invalid ISO-8601 duration {input:?}: years and months have no fixed length; use days or hours")]
     CalendarUnit {
         /// The rejected text.
         input: String,
     },
     /// The input lacks the `T` time part that the gateway requires (`P1D` instead of `P1DT0S`).
-    #[error(
-        "invalid ISO-8601 duration {input:?}: the `T` time part is required (write `PT0S`, not `P0D`)"
-    )]
+    #[error("invalid ISO-8601 duration {input:?}: the `T` time part is required (write `PT0S`, not `P0D`)")]
     MissingTime {
         /// The rejected text.
         input: String,
@@ -143,11 +139,7 @@ pub fn parse(s: &str) -> Result<Duration, DurationError> {
         return Err(malformed("it has no components"));
     }
     let mut total: u128 = 0;
-    for (value, unit) in date
-        .iter()
-        .zip(DATE_UNITS)
-        .chain(time.iter().zip(TIME_UNITS))
-    {
+    for (value, unit) in date.iter().zip(DATE_UNITS).chain(time.iter().zip(TIME_UNITS)) {
         let Some(value) = value else { continue };
         let Some(unit_nanos) = unit.nanos else {
             if value.is_zero() {
@@ -160,8 +152,7 @@ pub fn parse(s: &str) -> Result<Duration, DurationError> {
             .and_then(|n| total.checked_add(n))
             .ok_or_else(|| DurationError::Overflow { input: s.into() })?;
     }
-    let secs = u64::try_from(total / NANOS_PER_SEC)
-        .map_err(|_| DurationError::Overflow { input: s.into() })?;
+    let secs = u64::try_from(total / NANOS_PER_SEC).map_err(|_| DurationError::Overflow { input: s.into() })?;
     // The remainder is below one second, so it fits in u32.
     let nanos = (total % NANOS_PER_SEC) as u32;
     Ok(Duration::new(secs, nanos))
@@ -218,25 +209,19 @@ struct Number<'a> {
 
 impl Number<'_> {
     fn is_zero(&self) -> bool {
-        self.whole
-            .bytes()
-            .chain(self.fraction.bytes())
-            .all(|b| b == b'0')
+        self.whole.bytes().chain(self.fraction.bytes()).all(|b| b == b'0')
     }
 
     /// The number times `unit` nanoseconds, truncated to whole nanoseconds.
     fn nanos(&self, unit: u128) -> Option<u128> {
-        let whole = self.whole.bytes().try_fold(0u128, |acc, b| {
-            acc.checked_mul(10)?.checked_add(u128::from(b - b'0'))
-        })?;
+        let whole = self
+            .whole
+            .bytes()
+            .try_fold(0u128, |acc, b| acc.checked_mul(10)?.checked_add(u128::from(b - b'0')))?;
         let digits = &self.fraction[..self.fraction.len().min(MAX_FRACTION_DIGITS as usize)];
         let scale = 10u128.pow(digits.len() as u32);
-        let fraction = digits
-            .bytes()
-            .fold(0u128, |acc, b| acc * 10 + u128::from(b - b'0'));
-        whole
-            .checked_mul(unit)?
-            .checked_add(fraction * unit / scale)
+        let fraction = digits.bytes().fold(0u128, |acc, b| acc * 10 + u128::from(b - b'0'));
+        whole.checked_mul(unit)?.checked_add(fraction * unit / scale)
     }
 }
 
@@ -324,17 +309,12 @@ pub mod serde_option_duration {
     use std::time::Duration;
 
     /// Writes `Some` with [`format`](super::format) and `None` as `null`.
-    pub fn serialize<S: Serializer>(
-        d: &Option<Duration>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(d: &Option<Duration>, serializer: S) -> Result<S::Ok, S::Error> {
         d.map(IsoDuration).serialize(serializer)
     }
 
     /// Reads `null` as `None` and a string with [`parse`](super::parse).
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Duration>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Duration>, D::Error> {
         Option::<IsoDuration>::deserialize(deserializer).map(|d| d.map(|d| d.0))
     }
 }
@@ -415,10 +395,7 @@ mod tests {
             ("P0.5DT0S", secs(43_200)),
             ("PT0.0000001S", Duration::from_nanos(100)),
             ("PT0.123456789999S", Duration::from_nanos(123_456_789)),
-            (
-                "PT0.1234567891234567891234S",
-                Duration::from_nanos(123_456_789),
-            ),
+            ("PT0.1234567891234567891234S", Duration::from_nanos(123_456_789)),
             (
                 "P10675199DT2H48M5.4775807S",
                 Duration::new(922_337_203_685, 477_580_700),
@@ -506,23 +483,11 @@ mod tests {
     #[test]
     fn rejections_are_typed() {
         assert_eq!(parse(""), Err(DurationError::Empty));
-        assert_eq!(
-            parse("-PT1S"),
-            Err(DurationError::Negative {
-                input: "-PT1S".into()
-            })
-        );
-        assert_eq!(
-            parse("P1D"),
-            Err(DurationError::MissingTime {
-                input: "P1D".into()
-            })
-        );
+        assert_eq!(parse("-PT1S"), Err(DurationError::Negative { input: "-PT1S".into() }));
+        assert_eq!(parse("P1D"), Err(DurationError::MissingTime { input: "P1D".into() }));
         assert_eq!(
             parse("P1MT0S"),
-            Err(DurationError::CalendarUnit {
-                input: "P1MT0S".into()
-            })
+            Err(DurationError::CalendarUnit { input: "P1MT0S".into() })
         );
         assert_eq!(
             parse("PT5124095576030432H"),
@@ -543,11 +508,7 @@ mod tests {
     struct Fields {
         #[serde(with = "serde_duration")]
         required: Duration,
-        #[serde(
-            with = "serde_option_duration",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
+        #[serde(with = "serde_option_duration", default, skip_serializing_if = "Option::is_none")]
         optional: Option<Duration>,
     }
 
@@ -565,14 +526,8 @@ mod tests {
             required: Duration::ZERO,
             optional: None,
         };
-        assert_eq!(
-            serde_json::to_string(&only).unwrap(),
-            r#"{"required":"PT0H0M0S"}"#
-        );
-        assert_eq!(
-            serde_json::from_str::<Fields>(r#"{"required":"PT0S"}"#).unwrap(),
-            only
-        );
+        assert_eq!(serde_json::to_string(&only).unwrap(), r#"{"required":"PT0H0M0S"}"#);
+        assert_eq!(serde_json::from_str::<Fields>(r#"{"required":"PT0S"}"#).unwrap(), only);
         assert_eq!(
             serde_json::from_str::<Fields>(r#"{"required":"PT0S","optional":null}"#).unwrap(),
             only
@@ -586,8 +541,7 @@ mod tests {
             err.to_string(),
             "invalid ISO-8601 duration \"P1D\": the `T` time part is required (write `PT0S`, not `P0D`) at line 1 column 17"
         );
-        let err =
-            serde_json::from_str::<Fields>(r#"{"required":"PT0S","optional":600}"#).unwrap_err();
+        let err = serde_json::from_str::<Fields>(r#"{"required":"PT0S","optional":600}"#).unwrap_err();
         assert_eq!(
             err.to_string(),
             "invalid type: integer `600`, expected an ISO-8601 duration string such as \"PT0H10M0S\" at line 1 column 33"

@@ -49,9 +49,7 @@ impl Percent {
         if value <= 100 {
             Ok(Percent(value))
         } else {
-            Err(PercentError {
-                value: value as i128,
-            })
+            Err(PercentError { value: value as i128 })
         }
     }
 
@@ -177,20 +175,13 @@ mod tests {
     #[test]
     fn serializes_as_a_json_integer() {
         assert_eq!(serde_json::to_string(&Percent::of::<10>()).unwrap(), "10");
-        assert_eq!(
-            serde_json::from_str::<Percent>("100").unwrap(),
-            Percent::HUNDRED
-        );
+        assert_eq!(serde_json::from_str::<Percent>("100").unwrap(), Percent::HUNDRED);
         assert_eq!(serde_json::from_str::<Percent>("0").unwrap(), Percent::ZERO);
     }
 
     #[test]
     fn deserialize_rejects_out_of_range_and_non_integers() {
-        let message = |json: &str| {
-            serde_json::from_str::<Percent>(json)
-                .unwrap_err()
-                .to_string()
-        };
+        let message = |json: &str| serde_json::from_str::<Percent>(json).unwrap_err().to_string();
         assert_eq!(
             message("101"),
             "percentage 101 is out of range 0..=100 at line 1 column 3"
