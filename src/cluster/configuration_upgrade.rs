@@ -10,7 +10,7 @@ use crate::{Accepted, Result, ServerTimeout, Transport, fabric_endpoint};
 ///
 /// Implemented for every [`Transport`], so the methods are available on a
 /// [`Client`](crate::Client). To wait for an upgrade to finish, see
-/// `wait_for_configuration_upgrade`.
+/// [`wait_for_configuration_upgrade`](crate::upgrade::wait_for_configuration_upgrade).
 pub trait ClusterConfigurationUpgrade: Transport {
     /// Starts upgrading the configuration of a standalone cluster to the ClusterConfig in
     /// `description` (`POST /$/StartClusterConfigurationUpgrade`).
