@@ -1,0 +1,248 @@
+//! Upgrades the configuration of a standalone Service Fabric cluster and follows the upgrade
+//! to its end.
+//!
+//! ```text
+//! cargo run --example start_cluster_configuration_upgrade                       # embedded emulator
+//! cargo run --example start_cluster_configuration_upgrade -- \
+//!     --endpoint https://mycluster.example.com:19080 --config ClusterConfig.json --timeout 120
+//! ```
+//!
+//! Exit status: 0 when the cluster reached the new `clusterConfigurationVersion` (or, with
+//! `--no-wait`, when the gateway accepted the upgrade); 1 when the upgrade was refused,
+//! failed, rolled back or did not finish in time; 2 for invalid arguments, which are
+//! refused before anything is sent.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use fabric_rest::cluster::ClusterConfigurationUpgrade;
+use fabric_rest::models::{ClusterConfig, ClusterConfigurationUpgradeDescription, UpgradeState};
+use fabric_rest::upgrade::{Progress, ProgressEvent, UpgradeOutcome, WaitOptions, wait_for_configuration_upgrade};
+use fabric_rest::{ApiVersion, Client, ServerTimeout, Transport};
+use fabric_rest_emulator::Emulator;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// The sample sent to the embedded emulator: its cluster at a new configuration version.
+const SAMPLE: &str = include_str!("data/ClusterConfig.json");
+
+#[derive(Parser, Debug)]
+#[command(about = "Upgrade the configuration of a standalone Service Fabric cluster and wait for it")]
+struct Args {
+    /// The cluster's HTTP gateway, such as https://mycluster.example.com:19080. Without it,
+    /// an embedded emulator on loopback is upgraded.
+    #[arg(long, value_name = "URL", requires = "config")]
+    endpoint: Option<String>,
+
+    /// The ClusterConfig.json to send, as it is (default: the bundled sample).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Server timeout of the start request in seconds, 1 to 4294967295.
+    #[arg(long, value_name = "SECS")]
+    timeout: Option<ServerTimeout>,
+
+    /// The api-version to send instead of the declared 3.0, such as 6.0.
+    #[arg(long, value_name = "V")]
+    api_version: Option<ApiVersion>,
+
+    /// Seconds between two status requests, fractions allowed (default 5; 0.2 on the emulator).
+    #[arg(long, value_name = "SECS", value_parser = seconds)]
+    poll_interval: Option<Duration>,
+
+    /// How long to wait for the upgrade to end, in seconds, fractions allowed.
+    #[arg(long, value_name = "SECS", value_parser = seconds, default_value = "3600")]
+    wait_timeout: Duration,
+
+    /// Only start the upgrade; do not wait for it.
+    #[arg(long)]
+    no_wait: bool,
+}
+
+fn seconds(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(format!("{text} must be above zero"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| format!("{text} seconds is too long"))
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args).await {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> Result<ExitCode, String> {
+    let config_text = match &args.config {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        None => SAMPLE.to_owned(),
+    };
+    let config = ClusterConfig::from_json(config_text).map_err(|e| format!("the ClusterConfig is unusable: {e}"))?;
+    let target = config.config_version();
+    if target.is_none() && !args.no_wait {
+        return Err(
+            "the ClusterConfig has no clusterConfigurationVersion, so its upgrade cannot be followed; \
+             pass --no-wait to send it anyway"
+                .into(),
+        );
+    }
+
+    // The emulator lives until the end of `run`.
+    let (base_url, _emulator) = match &args.endpoint {
+        Some(url) => (url.clone(), None),
+        None => {
+            let emulator = Emulator::builder()
+                .step(Duration::from_millis(600))
+                .start()
+                .await
+                .map_err(|e| format!("cannot start the embedded emulator: {e}"))?;
+            println!("Started an embedded Service Fabric gateway at {}", emulator.base_url());
+            (emulator.base_url(), Some(emulator))
+        }
+    };
+    let client = Client::new(&base_url).map_err(|e| e.to_string())?;
+    let poll_interval = args.poll_interval.unwrap_or(if args.endpoint.is_some() {
+        Duration::from_secs(5)
+    } else {
+        Duration::from_millis(200)
+    });
+
+    let description = ClusterConfigurationUpgradeDescription::new(config);
+    let started = Instant::now();
+    let accepted = match &args.api_version {
+        Some(version) => {
+            client
+                .with_api_version(version.clone())
+                .start_cluster_configuration_upgrade(&description, args.timeout)
+                .await
+        }
+        None => {
+            client
+                .start_cluster_configuration_upgrade(&description, args.timeout)
+                .await
+        }
+    };
+    accepted.map_err(|e| e.to_string())?;
+    println!(
+        "The gateway accepted the configuration upgrade{} ({} ms)",
+        target
+            .as_deref()
+            .map(|v| format!(" to version {v}"))
+            .unwrap_or_default(),
+        started.elapsed().as_millis()
+    );
+    let Some(target) = target.filter(|_| !args.no_wait) else {
+        return Ok(ExitCode::SUCCESS);
+    };
+
+    let options = WaitOptions::default()
+        .poll_interval(poll_interval)
+        .deadline(args.wait_timeout);
+    let mut display = Display::new();
+    let outcome = wait_for_configuration_upgrade(&client, &target, options, |progress| display.show(progress)).await;
+    display.finish();
+    let elapsed = started.elapsed().as_secs_f64();
+    match outcome {
+        Ok(UpgradeOutcome::Completed(status)) => {
+            println!(
+                "Upgrade completed: the cluster runs configuration version {} ({elapsed:.1} s)",
+                status.config_version
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(UpgradeOutcome::RolledBack(status)) => Err(format!(
+            "the upgrade was rolled back; the cluster still runs version {} ({elapsed:.1} s): {}",
+            status.config_version, status.details
+        )),
+        Ok(UpgradeOutcome::Failed(status)) => Err(format!(
+            "the upgrade failed at version {} ({elapsed:.1} s): {}",
+            status.config_version, status.details
+        )),
+        Ok(UpgradeOutcome::Superseded(status)) => Err(format!(
+            "another upgrade replaced this one; the cluster runs version {} ({elapsed:.1} s)",
+            status.config_version
+        )),
+        Ok(other) => Err(format!("the upgrade ended unexpectedly: {other:?}")),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+/// Live progress: a bar on a terminal, one line per change otherwise.
+struct Display {
+    bar: Option<ProgressBar>,
+    last_line: String,
+}
+
+impl Display {
+    fn new() -> Display {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::new(100);
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos:>3}% {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        Display {
+            bar,
+            last_line: String::new(),
+        }
+    }
+
+    fn show(&mut self, progress: &Progress<'_>) {
+        let line = match progress.event {
+            ProgressEvent::Status(status) => {
+                let percent = if status.upgrade_state == UpgradeState::RollingForwardCompleted && progress.seen_running
+                {
+                    100
+                } else {
+                    status.progress_status.min(100)
+                };
+                if let Some(bar) = &self.bar {
+                    bar.set_position(u64::from(percent));
+                }
+                let details = if status.details.is_empty() {
+                    String::new()
+                } else {
+                    format!(" - {}", status.details)
+                };
+                if self.bar.is_some() {
+                    format!("{} at version {}{details}", status.upgrade_state, status.config_version)
+                } else {
+                    format!(
+                        "{} at version {} ({percent}%){details}",
+                        status.upgrade_state, status.config_version
+                    )
+                }
+            }
+            ProgressEvent::Retrying(error) => format!("retrying: {error}"),
+            _ => return,
+        };
+        if line == self.last_line {
+            return;
+        }
+        match &self.bar {
+            Some(bar) => bar.set_message(line.clone()),
+            None => println!("[{:>6.1}s] {line}", progress.elapsed.as_secs_f64()),
+        }
+        self.last_line = line;
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
