@@ -50,7 +50,7 @@ pub enum Returns {
     /// `()`: body ignored.
     Unit,
     /// Any other type, read as JSON.
-    Json(Type),
+    Json(Box<Type>),
 }
 
 /// One declaration.
@@ -123,7 +123,7 @@ fn classify_return(ty: &Type) -> Returns {
         }
         Type::Paren(paren) => classify_return(&paren.elem),
         Type::Group(group) => classify_return(&group.elem),
-        other => Returns::Json(other.clone()),
+        other => Returns::Json(Box::new(other.clone())),
     }
 }
 

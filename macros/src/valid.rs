@@ -55,7 +55,7 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
     let sig = &endpoint.item.sig;
 
     if sig.asyncness.is_none() {
-        cx.error_at(&sig.fn_token, "endpoint methods are declared `async fn`");
+        cx.error_at(sig.fn_token, "endpoint methods are declared `async fn`");
     }
     if let Some(block) = &endpoint.item.default {
         cx.error_at(block, "declare the endpoint without a body; the attribute writes it");
@@ -259,24 +259,24 @@ fn check_params(endpoint: &Endpoint, pieces: Option<&[Piece]>, method: Option<&s
         }
     }
     for piece in pieces.unwrap_or_default() {
-        if let Piece::Placeholder(name) = piece {
-            if !paths.contains_key(name) {
-                let snake: String = name
-                    .chars()
-                    .flat_map(|c| {
-                        let lower = c.to_ascii_lowercase();
-                        if c.is_ascii_uppercase() {
-                            vec!['_', lower]
-                        } else {
-                            vec![c]
-                        }
-                    })
-                    .collect();
-                cx.error_at(
-                    &endpoint.args.path,
-                    format_args!("placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"),
-                );
-            }
+        if let Piece::Placeholder(name) = piece
+            && !paths.contains_key(name)
+        {
+            let snake: String = name
+                .chars()
+                .flat_map(|c| {
+                    let lower = c.to_ascii_lowercase();
+                    if c.is_ascii_uppercase() {
+                        vec!['_', lower]
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect();
+            cx.error_at(
+                &endpoint.args.path,
+                format_args!("placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"),
+            );
         }
     }
 }
