@@ -81,3 +81,8 @@ pub mod __private {
         Accepted, ENDPOINTS, Endpoint, Json, Location, Method, Param, RequestBuilder, ServerTimeout, call,
     };
 }
+
+/// The README's examples, compiled as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
