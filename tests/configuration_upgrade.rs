@@ -17,9 +17,15 @@ use fabric_rest_emulator::{Emulator, SAMPLE_CLUSTER_CONFIG, UpgradeOutcome as Em
 
 /// The emulator's committed ClusterConfig with another `clusterConfigurationVersion`.
 fn config_at(version: &str) -> ClusterConfig {
-    let mut value: serde_json::Value = serde_json::from_str(SAMPLE_CLUSTER_CONFIG).unwrap();
-    value["clusterConfigurationVersion"] = version.into();
-    ClusterConfig::from_value(&value).unwrap()
+    config_with(version, "clusterConfigurationVersion", version)
+}
+
+/// The emulator's committed ClusterConfig at `version`, with one more top-level field changed.
+fn config_with(version: &str, key: &str, value: &str) -> ClusterConfig {
+    let mut config: serde_json::Value = serde_json::from_str(SAMPLE_CLUSTER_CONFIG).unwrap();
+    config["clusterConfigurationVersion"] = version.into();
+    config[key] = value.into();
+    ClusterConfig::from_value(&config).unwrap()
 }
 
 fn fast_polls() -> WaitOptions {
@@ -176,9 +182,7 @@ async fn identical_version_is_rejected() {
 
 #[tokio::test]
 async fn renamed_cluster_is_rejected() {
-    let mut value: serde_json::Value = serde_json::from_str(config_at("2.0.0").as_str()).unwrap();
-    value["name"] = "another-name".into();
-    let error = rejection(ClusterConfig::from_value(&value).unwrap()).await;
+    let error = rejection(config_with("2.0.0", "name", "another-name")).await;
     assert_upgrade_failed(
         &error,
         "ValidationException: Cluster name can't be changed in cluster configuration upgrade.",
@@ -187,9 +191,7 @@ async fn renamed_cluster_is_rejected() {
 
 #[tokio::test]
 async fn unsupported_config_api_version_is_rejected() {
-    let mut value: serde_json::Value = serde_json::from_str(config_at("2.0.0").as_str()).unwrap();
-    value["apiVersion"] = "01-2016".into();
-    let error = rejection(ClusterConfig::from_value(&value).unwrap()).await;
+    let error = rejection(config_with("2.0.0", "apiVersion", "01-2016")).await;
     assert_upgrade_failed(
         &error,
         "ArgumentException: The input cluster configuration is not in a valid json format or supported apiVersion.",
@@ -501,4 +503,25 @@ async fn declared_endpoints_are_enumerable() {
     let names: Vec<&str> = status.params().iter().map(|p| p.name()).collect();
     assert_eq!(names, ["timeout"]);
     assert!(fabric_rest::endpoints().len() >= 5);
+}
+
+#[tokio::test]
+async fn dropping_the_wait_stops_polling() {
+    let emulator = Emulator::builder().step(Duration::from_secs(30)).start().await.unwrap();
+    let client = Client::new(&emulator.base_url()).unwrap();
+    client
+        .start_cluster_configuration_upgrade(&ClusterConfigurationUpgradeDescription::new(config_at("2.0.0")), None)
+        .await
+        .unwrap();
+    let options = fast_polls().poll_interval(Duration::from_millis(10));
+    let wait = wait_for_configuration_upgrade(&client, "2.0.0", options, |_| {});
+    assert!(tokio::time::timeout(Duration::from_millis(150), wait).await.is_err());
+    let polls = emulator.requests().len();
+    assert!(polls > 2, "the wait polled only {polls} times before it was dropped");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        emulator.requests().len(),
+        polls,
+        "polling went on after the wait was dropped"
+    );
 }
