@@ -137,20 +137,12 @@ impl Emulator {
 
     /// The committed ClusterConfig.json text, as GetClusterConfiguration returns it.
     pub fn cluster_config(&self) -> String {
-        self.gateway
-            .cluster()
-            .committed(Instant::now())
-            .text
-            .clone()
+        self.gateway.cluster().committed(Instant::now()).text.clone()
     }
 
     /// The committed `clusterConfigurationVersion`.
     pub fn config_version(&self) -> String {
-        self.gateway
-            .cluster()
-            .committed(Instant::now())
-            .version
-            .clone()
+        self.gateway.cluster().committed(Instant::now()).version.clone()
     }
 
     /// What GetClusterConfigurationUpgradeStatus would answer now. Looking here does not
@@ -172,9 +164,7 @@ impl Emulator {
             let _ = stop.send(());
         }
         if let Some(mut task) = self.task.take()
-            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task)
-                .await
-                .is_err()
+            && tokio::time::timeout(SHUTDOWN_GRACE, &mut task).await.is_err()
         {
             task.abort();
         }
@@ -290,9 +280,7 @@ impl EmulatorBuilder {
                 // A dropped sender means the handle is gone: stop as well.
                 let _ = stopped.await;
             };
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(signal)
-                .await;
+            let _ = axum::serve(listener, app).with_graceful_shutdown(signal).await;
         });
         Ok(Emulator {
             addr,

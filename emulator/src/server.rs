@@ -139,11 +139,7 @@ fn answer(gateway: &Gateway, request: &RecordedRequest, too_large: bool) -> Resp
         );
     }
     if query::server_timeout(query.get("timeout")) == 0 {
-        return error(
-            StatusCode::GATEWAY_TIMEOUT,
-            "FABRIC_E_TIMEOUT",
-            "Operation timed out.",
-        );
+        return error(StatusCode::GATEWAY_TIMEOUT, "FABRIC_E_TIMEOUT", "Operation timed out.");
     }
     let now = Instant::now();
     match operation {
@@ -201,8 +197,7 @@ fn answer(gateway: &Gateway, request: &RecordedRequest, too_large: bool) -> Resp
                     current_code_version: code_version(gateway.runtime),
                     current_manifest_version: current.clone(),
                     target_code_version: code_version(gateway.runtime),
-                    pending_upgrade_type: if target.is_some() { "Config" } else { "None" }
-                        .to_owned(),
+                    pending_upgrade_type: if target.is_some() { "Config" } else { "None" }.to_owned(),
                     target_manifest_version: target.unwrap_or(current),
                 }
             };
