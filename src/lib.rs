@@ -59,6 +59,7 @@ extern crate self as fabric_rest;
 
 pub mod cluster;
 pub mod models;
+pub mod nodes;
 
 #[doc(inline)]
 pub use fabric_rest_macros::fabric_endpoint;

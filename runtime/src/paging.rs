@@ -3,7 +3,7 @@
 
 use std::future::Future;
 
-use futures_core::Stream;
+pub use futures_core::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;

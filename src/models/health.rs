@@ -86,7 +86,11 @@ pub struct HealthInformation {
     /// The reported state.
     pub health_state: HealthState,
     /// How long the report stays valid, as an ISO-8601 duration (`PT10M`); absent: forever.
-    #[serde(rename = "TimeToLiveInMilliSeconds", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "TimeToLiveInMilliSeconds",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time_to_live: Option<String>,
     /// Free text shown with the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -4,7 +4,6 @@
 //! out of the JSON while `None`, so the server's defaults apply; unknown fields in a response
 //! are ignored.
 
-mod macros;
 mod cluster_config;
 mod cluster_info;
 mod cluster_upgrade;
@@ -12,6 +11,7 @@ mod deployed;
 mod health;
 mod health_policy;
 mod key_value;
+mod macros;
 mod node;
 mod orchestration;
 mod partition_load;
@@ -39,6 +39,7 @@ pub use deployed::{
     DeployedServiceTypeInfo, RestartDeployedCodePackageDescription,
 };
 pub use fabric_rest_runtime::Paged;
+pub use fabric_rest_runtime::{Percent, PercentError};
 pub use health::{
     ApplicationHealthPolicyMapItem, ClusterHealth, ClusterHealthChunk, ClusterHealthChunkQueryDescription,
     ClusterHealthPolicies, ClusterHealthPolicy, DeployedApplicationHealth, DeployedServicePackageHealth,
@@ -46,23 +47,23 @@ pub use health::{
     HealthEvaluationKind, HealthEvaluationWrapper, HealthEvent, HealthInformation, HealthState, HealthStateCount,
     HealthStateFilter, HealthStatistics, KeyPercent, NodeHealth,
 };
+pub use health_policy::{ApplicationHealthPolicies, ApplicationHealthPolicy, ServiceTypeHealthPolicy};
 pub use node::{
     ConfigParameterOverride, DeactivationIntent, DeactivationIntentDescription, NodeDeactivationInfo,
     NodeDeactivationTask, NodeDeactivationTaskId, NodeInfo, NodeLoadInfo, NodeLoadMetricInformation, NodeStatus,
     NodeStatusFilter, RestartNodeDescription,
+};
+pub use orchestration::{
+    ClusterConfiguration, UpgradeOrchestrationServiceState, UpgradeOrchestrationServiceStateSummary,
 };
 pub use partition_load::{
     LoadedPartitionInformationResult, MetricLoadDescription, Ordering, PartitionMetricLoadDescription,
     ReplicaMetricLoadDescription, UpdatePartitionLoadResult,
 };
 pub use repair::{
-    NodeImpact, NodeRepairImpactDescription, NodeRepairTargetDescription, RepairImpactDescription, RepairTask,
-    RepairTargetDescription, RepairTaskIdentity, RepairTaskUpdateHealthPolicyDescription, RepairTaskUpdateInfo,
-};
-pub use fabric_rest_runtime::{Percent, PercentError};
-pub use health_policy::{ApplicationHealthPolicies, ApplicationHealthPolicy, ServiceTypeHealthPolicy};
-pub use orchestration::{
-    ClusterConfiguration, UpgradeOrchestrationServiceState, UpgradeOrchestrationServiceStateSummary,
+    NodeImpact, NodeRepairImpactDescription, NodeRepairTargetDescription, RepairImpactDescription,
+    RepairTargetDescription, RepairTask, RepairTaskIdentity, RepairTaskUpdateHealthPolicyDescription,
+    RepairTaskUpdateInfo,
 };
 pub use upgrade_description::ClusterConfigurationUpgradeDescription;
 pub use upgrade_status::{ClusterConfigurationUpgradeStatusInfo, UpgradeState};
