@@ -228,3 +228,235 @@ fn cluster_and_nodes_groups_are_complete() {
         missing.join(", ")
     );
 }
+
+/// Declared operations on the wire, against a loopback gateway that records each request
+/// and answers from a script.
+mod wire {
+    use std::sync::{Arc, Mutex};
+
+    use fabric_rest::Client;
+    use fabric_rest::models::{NodeStatus, NodeStatusFilter};
+    use fabric_rest::nodes::{DeployedOnNode, Nodes};
+    use futures_util::StreamExt;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+
+    /// What the server saw: one request line and body per request.
+    type Seen = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+
+    /// Starts a server on 127.0.0.1 answering every request with `answer(target)`:
+    /// `(status, body)`.
+    async fn serve(answer: fn(&str) -> (u16, String)) -> (Client, Seen) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let seen: Seen = Arc::default();
+        let log = seen.clone();
+        tokio::spawn(async move {
+            while let Ok((mut stream, _)) = listener.accept().await {
+                let mut data = Vec::new();
+                let mut buffer = [0u8; 4096];
+                let head_end = loop {
+                    let read = stream.read(&mut buffer).await.unwrap_or(0);
+                    if read == 0 {
+                        break None;
+                    }
+                    data.extend_from_slice(&buffer[..read]);
+                    if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+                        break Some(at + 4);
+                    }
+                };
+                let Some(head_end) = head_end else { continue };
+                let head = String::from_utf8_lossy(&data[..head_end]).to_string();
+                let length = head
+                    .lines()
+                    .find_map(|line| {
+                        let (name, value) = line.split_once(':')?;
+                        name.eq_ignore_ascii_case("content-length")
+                            .then(|| value.trim().parse::<usize>().ok())?
+                    })
+                    .unwrap_or(0);
+                while data.len() < head_end + length {
+                    let read = stream.read(&mut buffer).await.unwrap_or(0);
+                    if read == 0 {
+                        break;
+                    }
+                    data.extend_from_slice(&buffer[..read]);
+                }
+                let request_line = head.lines().next().unwrap_or_default().to_owned();
+                let target = request_line.split(' ').nth(1).unwrap_or_default().to_owned();
+                log.lock().unwrap().push((request_line, data[head_end..].to_vec()));
+                let (status, body) = answer(&target);
+                let response = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes()).await;
+            }
+        });
+        (Client::new(&format!("http://{address}")).unwrap(), seen)
+    }
+
+    fn lines(seen: &Seen) -> Vec<String> {
+        seen.lock().unwrap().iter().map(|(line, _)| line.clone()).collect()
+    }
+
+    const EXAMPLE: &str = include_str!("fixtures/GetNodeInfoList-1.json");
+
+    fn example_body() -> String {
+        let example: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        example["responses"]["200"]["body"].to_string()
+    }
+
+    /// The spec's example answer of GetNodeInfoList decodes through the declared method.
+    #[tokio::test]
+    async fn get_node_info_list_decodes_the_spec_example() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, example_body())
+        }
+        let (client, seen) = serve(answer).await;
+        let page = client.get_node_info_list(None, None, Some(2), None).await.unwrap();
+        assert_eq!(lines(&seen), ["GET /Nodes?api-version=6.3&MaxResults=2 HTTP/1.1"]);
+        assert_eq!(
+            page.continuation_token.as_deref(),
+            Some("2acb9f55540659b1c95f27cc128ab326")
+        );
+        let names: Vec<_> = page.items.iter().map(|n| n.name.clone().unwrap()).collect();
+        assert_eq!(names, ["_testnode_1", "_testnode_0"]);
+        let first = &page.items[0];
+        assert_eq!(first.ip_address_or_fqdn.as_deref(), Some("10.0.0.5"));
+        assert_eq!(first.node_status, Some(NodeStatus::Up));
+        assert_eq!(
+            first.id.as_ref().and_then(|id| id.id.as_deref()),
+            Some("ebd986a1134b3643a8117fb41b259bf")
+        );
+        let deactivation = first.node_deactivation_info.as_ref().unwrap();
+        assert_eq!(
+            deactivation.node_deactivation_intent,
+            Some(fabric_rest::models::DeactivationIntent::Invalid)
+        );
+        assert_eq!(deactivation.pending_safety_checks.as_deref(), Some(&[][..]));
+    }
+
+    /// `nodes()` follows the continuation token across pages until a page comes without one.
+    #[tokio::test]
+    async fn nodes_streams_every_page() {
+        fn answer(target: &str) -> (u16, String) {
+            let page = |token: &str, names: &[&str]| {
+                let items: Vec<_> = names.iter().map(|n| serde_json::json!({ "Name": n })).collect();
+                serde_json::json!({ "ContinuationToken": token, "Items": items }).to_string()
+            };
+            match target
+                .split_once("ContinuationToken=")
+                .map(|(_, rest)| rest.split('&').next().unwrap())
+            {
+                None => (200, page("page%2", &["n1", "n2"])),
+                Some("page%252") => (200, page("page 3", &["n3", "n4"])),
+                Some("page%203") => (200, page("", &["n5"])),
+                Some(other) => (500, format!("unexpected token {other}")),
+            }
+        }
+        let (client, seen) = serve(answer).await;
+        let nodes: Vec<_> = client.nodes(Some(NodeStatusFilter::Up), Some(2), None).collect().await;
+        let names: Vec<_> = nodes.into_iter().map(|n| n.unwrap().name.unwrap()).collect();
+        assert_eq!(names, ["n1", "n2", "n3", "n4", "n5"]);
+        assert_eq!(
+            lines(&seen),
+            [
+                "GET /Nodes?api-version=6.3&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+                "GET /Nodes?api-version=6.3&ContinuationToken=page%252&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+                "GET /Nodes?api-version=6.3&ContinuationToken=page%203&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+            ]
+        );
+    }
+
+    /// A page that repeats the token that fetched it ends the stream instead of looping.
+    #[tokio::test]
+    async fn a_repeated_token_ends_the_stream() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, r#"{"ContinuationToken":"same","Items":[{"Name":"n"}]}"#.to_owned())
+        }
+        let (client, seen) = serve(answer).await;
+        let nodes: Vec<_> = client.nodes(None, None, None).collect().await;
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(seen.lock().unwrap().len(), 2);
+    }
+
+    /// Awkward values fill exactly one segment; `keep_escapes` parameters keep valid escapes.
+    #[tokio::test]
+    async fn path_values_are_encoded_on_the_wire() {
+        fn answer(_: &str) -> (u16, String) {
+            (204, String::new())
+        }
+        let (client, seen) = serve(answer).await;
+        let node = client.get_node_info("a b/c~d%e é?#", None).await.unwrap();
+        assert!(node.is_none(), "204 No Content is None");
+        let app = client
+            .get_deployed_application_info("n/1", "My App~Sub%2Fx%zz/ü", None, None)
+            .await
+            .unwrap();
+        assert!(app.is_none());
+        assert_eq!(
+            lines(&seen),
+            [
+                "GET /Nodes/a%20b%2Fc~d%25e%20%C3%A9%3F%23?api-version=6.0 HTTP/1.1",
+                "GET /Nodes/n%2F1/$/GetApplications/My%20App~Sub%2Fx%25zz%2F%C3%BC?api-version=6.1 HTTP/1.1",
+            ]
+        );
+    }
+
+    /// An integer outside the spec's range fails before anything is sent.
+    #[tokio::test]
+    async fn out_of_range_integers_are_not_sent() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, "{}".to_owned())
+        }
+        let (client, seen) = serve(answer).await;
+        let error = client.get_node_info_list(None, None, Some(-1), None).await.unwrap_err();
+        assert!(error.is_invalid_argument());
+        assert!(
+            error
+                .to_string()
+                .contains("query parameter `MaxResults` is -1; the gateway accepts 0 or more"),
+            "{error}"
+        );
+        assert!(seen.lock().unwrap().is_empty());
+        client.get_node_info_list(None, None, Some(0), None).await.unwrap();
+        assert_eq!(lines(&seen), ["GET /Nodes?api-version=6.3&MaxResults=0 HTTP/1.1"]);
+    }
+
+    /// An optional body left out sends no body; a given one is JSON.
+    #[tokio::test]
+    async fn optional_bodies() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, r#"{"Name":"n1","AggregatedHealthState":"Warning"}"#.to_owned())
+        }
+        let (client, seen) = serve(answer).await;
+        let health = client
+            .get_node_health_using_policy("n1", None, None, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            health.aggregated_health_state,
+            Some(fabric_rest::models::HealthState::Warning)
+        );
+        let mut policy = fabric_rest::models::ClusterHealthPolicy::new();
+        policy.consider_warning_as_error = Some(true);
+        client
+            .get_node_health_using_policy(
+                "n1",
+                Some(fabric_rest::models::HealthStateFilter::ERROR),
+                Some(&policy),
+                None,
+            )
+            .await
+            .unwrap();
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen[0].0, "POST /Nodes/n1/$/GetHealth?api-version=6.0 HTTP/1.1");
+        assert_eq!(seen[0].1, b"");
+        assert_eq!(
+            seen[1].0,
+            "POST /Nodes/n1/$/GetHealth?api-version=6.0&EventsHealthStateFilter=8 HTTP/1.1"
+        );
+        assert_eq!(seen[1].1, br#"{"ConsiderWarningAsError":true}"#);
+    }
+}

@@ -42,6 +42,7 @@ enum_query_value!(NodeStatusFilter);
 open_enum! {
     /// Why a node is deactivated; each intent is stronger than the one before.
     pub enum DeactivationIntent {
+        Invalid = "Invalid",
         Pause = "Pause",
         Restart = "Restart",
         RemoveData = "RemoveData",
