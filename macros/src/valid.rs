@@ -169,7 +169,7 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
                 lit,
                 format_args!(
                     "204 No Content has no body to read as `{}`; return `Result<Option<{0}>>`, which is `None` on 204",
-                    quote::ToTokens::to_token_stream(ty)
+                    type_text(ty)
                 ),
             );
         }
@@ -201,6 +201,21 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
             .map_or(method == "Get" || method == "Put" || method == "Delete", |(b, _)| b),
         operation,
     })
+}
+
+/// A type as a person writes it: `serde_json::Value`, not `serde_json :: Value`.
+fn type_text(ty: &syn::Type) -> String {
+    let text = quote::ToTokens::to_token_stream(ty).to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let glue = c == ' ' && (matches!(next, Some(':' | '<' | '>' | ',')) || out.ends_with([':', '<', '&']));
+        if !glue {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn seen_2xx(statuses: &[u16]) -> bool {
