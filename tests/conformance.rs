@@ -152,13 +152,13 @@ fn check(endpoint: &Endpoint, spec: &Value) -> Vec<String> {
                 param.maximum()
             ));
         }
-        if let Some(default) = param.default_value() {
-            if spec_param.get("default").and_then(Value::as_str) != Some(default) {
-                problem(format!(
-                    "{label}: default {default:?} but the spec says {:?}",
-                    spec_param.get("default")
-                ));
-            }
+        if let Some(default) = param.default_value()
+            && spec_param.get("default").and_then(Value::as_str) != Some(default)
+        {
+            problem(format!(
+                "{label}: default {default:?} but the spec says {:?}",
+                spec_param.get("default")
+            ));
         }
         let keep_escapes = spec_param
             .get("skip_encoding")

@@ -117,7 +117,8 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
 
     quote! {
         #(#attrs)*
-        #[allow(clippy::manual_async_fn)]
+        // A declaration lists the spec's parameters, however many there are.
+        #[allow(clippy::manual_async_fn, clippy::too_many_arguments)]
         fn #ident #generics (#inputs) -> #future #where_clause {
             const __FABRIC_ENDPOINT: &'static #rt::Endpoint = &#rt::Endpoint::new(
                 #operation,

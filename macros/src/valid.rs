@@ -55,7 +55,7 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
     let sig = &endpoint.item.sig;
 
     if sig.asyncness.is_none() {
-        cx.error_at(&sig.fn_token, "endpoint methods are declared `async fn`");
+        cx.error_at(sig.fn_token, "endpoint methods are declared `async fn`");
     }
     if let Some(block) = &endpoint.item.default {
         cx.error_at(block, "declare the endpoint without a body; the attribute writes it");
@@ -230,12 +230,11 @@ fn base_type_name(ty: &syn::Type) -> Option<String> {
         syn::Type::Paren(paren) => base_type_name(&paren.elem),
         syn::Type::Path(path) if path.qself.is_none() => {
             let last = path.path.segments.last()?;
-            if last.ident == "Option" {
-                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
-                    if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
-                        return base_type_name(inner);
-                    }
-                }
+            if last.ident == "Option"
+                && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+                && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+            {
+                return base_type_name(inner);
             }
             Some(last.ident.to_string())
         }
@@ -246,30 +245,30 @@ fn base_type_name(ty: &syn::Type) -> Option<String> {
 /// The bounds written on a query parameter make sense together and for its type.
 fn check_bounds(param: &crate::ast::Param, cx: &mut Ctxt) {
     let options = &param.options;
-    if let (Some(min), Some(max)) = (&options.minimum, &options.maximum) {
-        if min.value > max.value {
-            cx.error_at(
-                &max.expr,
-                format_args!(
-                    "`max = {}` is below `min = {}`; no value would be accepted",
-                    max.value, min.value
-                ),
-            );
-        }
+    if let (Some(min), Some(max)) = (&options.minimum, &options.maximum)
+        && min.value > max.value
+    {
+        cx.error_at(
+            &max.expr,
+            format_args!(
+                "`max = {}` is below `min = {}`; no value would be accepted",
+                max.value, min.value
+            ),
+        );
     }
     let bound = options.minimum.as_ref().or(options.maximum.as_ref());
-    if let (Some(bound), Some(name)) = (bound, base_type_name(&param.ty)) {
-        if ["bool", "str", "String", "ServerTimeout"].contains(&name.as_str()) {
-            let hint = if name == "ServerTimeout" {
-                "; a ServerTimeout already holds 1..=4294967295 seconds"
-            } else {
-                ""
-            };
-            cx.error_at(
-                &bound.expr,
-                format_args!("`min` and `max` bound integer query parameters, and `{name}` is not an integer{hint}"),
-            );
-        }
+    if let (Some(bound), Some(name)) = (bound, base_type_name(&param.ty))
+        && ["bool", "str", "String", "ServerTimeout"].contains(&name.as_str())
+    {
+        let hint = if name == "ServerTimeout" {
+            "; a ServerTimeout already holds 1..=4294967295 seconds"
+        } else {
+            ""
+        };
+        cx.error_at(
+            &bound.expr,
+            format_args!("`min` and `max` bound integer query parameters, and `{name}` is not an integer{hint}"),
+        );
     }
 }
 
@@ -354,24 +353,24 @@ fn check_params(endpoint: &Endpoint, pieces: Option<&[Piece]>, method: Option<&s
         }
     }
     for piece in pieces.unwrap_or_default() {
-        if let Piece::Placeholder(name) = piece {
-            if !paths.contains_key(name) {
-                let snake: String = name
-                    .chars()
-                    .flat_map(|c| {
-                        let lower = c.to_ascii_lowercase();
-                        if c.is_ascii_uppercase() {
-                            vec!['_', lower]
-                        } else {
-                            vec![c]
-                        }
-                    })
-                    .collect();
-                cx.error_at(
-                    &endpoint.args.path,
-                    format_args!("placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"),
-                );
-            }
+        if let Piece::Placeholder(name) = piece
+            && !paths.contains_key(name)
+        {
+            let snake: String = name
+                .chars()
+                .flat_map(|c| {
+                    let lower = c.to_ascii_lowercase();
+                    if c.is_ascii_uppercase() {
+                        vec!['_', lower]
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect();
+            cx.error_at(
+                &endpoint.args.path,
+                format_args!("placeholder `{{{name}}}` has no parameter; add `#[path] {snake}: &str`"),
+            );
         }
     }
 }

@@ -187,19 +187,19 @@ impl RequestBuilder {
     /// the endpoint declares for `name` fails the request instead: nothing is sent.
     pub fn query<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
         self.start_query();
-        if let (Some(number), Some(param)) = (value.as_integer(), self.endpoint.param(Location::Query, name)) {
-            if !param.accepts(number) {
-                let range = match (param.minimum(), param.maximum()) {
-                    (Some(min), Some(max)) => format!("between {min} and {max}"),
-                    (Some(min), None) => format!("{min} or more"),
-                    (None, Some(max)) => format!("{max} or less"),
-                    (None, None) => String::new(),
-                };
-                self.fail(Error::invalid_argument(format!(
-                    "query parameter `{name}` is {number}; the gateway accepts {range}"
-                )));
-                return;
-            }
+        if let (Some(number), Some(param)) = (value.as_integer(), self.endpoint.param(Location::Query, name))
+            && !param.accepts(number)
+        {
+            let range = match (param.minimum(), param.maximum()) {
+                (Some(min), Some(max)) => format!("between {min} and {max}"),
+                (Some(min), None) => format!("{min} or more"),
+                (None, Some(max)) => format!("{max} or less"),
+                (None, None) => String::new(),
+            };
+            self.fail(Error::invalid_argument(format!(
+                "query parameter `{name}` is {number}; the gateway accepts {range}"
+            )));
+            return;
         }
         value.write_query(name, self);
     }
