@@ -59,14 +59,16 @@ extern crate self as fabric_rest;
 
 pub mod cluster;
 pub mod models;
+pub mod nodes;
 pub mod upgrade;
 
 #[doc(inline)]
 pub use fabric_rest_macros::fabric_endpoint;
 pub use fabric_rest_runtime::{
     Accepted, ApiVersion, ApiVersionError, Client, ClientBuilder, Endpoint, Error, ErrorKind, FabricError,
-    FabricErrorCode, Location, Method, Param, Percent, PercentError, Request, RequestBuilder, Response, Result,
-    ServerTimeout, ServerTimeoutError, StatusCode, Transport, WithApiVersion, endpoint, endpoints, iso8601,
+    FabricErrorCode, Location, Method, Paged, Param, ParamKind, PathEncoding, Percent, PercentError, Request,
+    RequestBuilder, Response, Result, ServerTimeout, ServerTimeoutError, StatusCode, Transport, WithApiVersion,
+    endpoint, endpoints, iso8601, paging,
 };
 
 /// The runtime crate in full: request building, decoding and the transport, for calling
@@ -76,9 +78,10 @@ pub use fabric_rest_runtime as runtime;
 /// What code expanded from `#[fabric_endpoint]` refers to. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use fabric_rest_runtime::__private::linkme;
+    pub use fabric_rest_runtime::__private::{Stream, linkme, require_integer};
     pub use fabric_rest_runtime::{
-        Accepted, ENDPOINTS, Endpoint, Json, Location, Method, Param, RequestBuilder, ServerTimeout, call,
+        Accepted, ENDPOINTS, Endpoint, Json, JsonOrNoContent, Location, Method, Param, ParamKind, PathEncoding,
+        RequestBuilder, ServerTimeout, StatusCode, call,
     };
 }
 

@@ -2,9 +2,12 @@
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{FnArg, GenericArgument, Ident, LitStr, Pat, PathArguments, ReturnType, TraitItemFn, Type};
+use syn::{
+    Expr, ExprLit, ExprUnary, FnArg, GenericArgument, Ident, Lit, LitStr, Pat, PathArguments, ReturnType, TraitItemFn,
+    Type, UnOp,
+};
 
-use crate::attr::{Args, Role, RoleAttr, WireName};
+use crate::attr::{Args, Role, RoleArgs, RoleAttr, RoleOption};
 use crate::ctxt::Ctxt;
 
 /// A parameter with its role.
@@ -18,6 +21,29 @@ pub struct Param {
     pub attr: syn::Attribute,
     /// `Option<...>`: left out when `None`.
     pub optional: bool,
+    /// The options written in the role attribute.
+    pub options: ParamOptions,
+}
+
+/// An integer bound written as `min = ...` or `max = ...`, with the tokens to blame.
+pub struct Bound {
+    pub value: i64,
+    pub expr: Expr,
+}
+
+/// The options of a role attribute, read for the parameter's role.
+#[derive(Default)]
+pub struct ParamOptions {
+    /// `#[query(.., min = N)]`
+    pub minimum: Option<Bound>,
+    /// `#[query(.., max = N)]`
+    pub maximum: Option<Bound>,
+    /// `#[query(.., default = "...")]`: the gateway's value when the parameter is left out.
+    pub default: Option<String>,
+    /// `#[path(keep_escapes)]`
+    pub keep_escapes: bool,
+    /// `#[body(bytes)]`
+    pub bytes: bool,
 }
 
 impl Param {
@@ -49,6 +75,10 @@ pub enum Returns {
     Accepted,
     /// `()`: body ignored.
     Unit,
+    /// `StatusCode`: which success status came back, body ignored.
+    Status,
+    /// `Option<T>`: `None` for `204 No Content`, else JSON.
+    Optional(Type),
     /// Any other type, read as JSON.
     Json(Box<Type>),
 }
@@ -113,9 +143,33 @@ fn result_ok_type(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// The `T` of `Option<T>`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if path.qself.is_some() || last.ident != "Option" {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        GenericArgument::Type(ty) if args.args.len() == 1 => Some(ty),
+        _ => None,
+    }
+}
+
 fn classify_return(ty: &Type) -> Returns {
+    if let Some(inner) = option_inner(ty) {
+        return Returns::Optional(inner.clone());
+    }
     match ty {
         Type::Tuple(tuple) if tuple.elems.is_empty() => Returns::Unit,
+        Type::Path(path)
+            if path.qself.is_none() && path.path.segments.last().is_some_and(|s| s.ident == "StatusCode") =>
+        {
+            Returns::Status
+        }
         Type::Path(path)
             if path.qself.is_none() && path.path.segments.last().is_some_and(|s| s.ident == "Accepted") =>
         {
@@ -155,17 +209,23 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                         continue;
                     };
                     if let Some(role) = Role::from_ident(ident) {
-                        let name = match &attr.meta {
+                        let args = match &attr.meta {
                             syn::Meta::Path(_) => None,
-                            _ => match attr.parse_args::<WireName>() {
-                                Ok(WireName(name)) => name,
+                            _ => match attr.parse_args::<RoleArgs>() {
+                                Ok(args) => Some(args),
                                 Err(error) => {
                                     cx.push(error);
                                     None
                                 }
                             },
                         };
-                        roles.push(RoleAttr { role, name, attr });
+                        let (name, options) = args.map_or((None, Vec::new()), |args| (args.name, args.options));
+                        roles.push(RoleAttr {
+                            role,
+                            name,
+                            options,
+                            attr,
+                        });
                     } else if LINT_ATTRS.iter().any(|lint| ident == lint) {
                         kept.push(attr);
                     } else {
@@ -201,7 +261,9 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
                 if role.role == Role::Body && role.name.is_some() {
                     cx.error_at(&role.attr, "#[body] takes no name");
                 }
+                let options = read_options(role.role, role.options, cx);
                 params.push(Param {
+                    options,
                     optional: is_option(&typed.ty),
                     ident,
                     ty: (*typed.ty).clone(),
@@ -236,6 +298,122 @@ impl Endpoint {
         match &self.item.sig.output {
             ReturnType::Type(_, ty) => ty.span(),
             ReturnType::Default => self.item.sig.paren_token.span.close(),
+        }
+    }
+}
+
+/// What each role accepts inside its parentheses, for error messages.
+fn accepted_options(role: Role) -> &'static str {
+    match role {
+        Role::Query => "`min = N`, `max = N` or `default = ...`",
+        Role::Path => "`keep_escapes`",
+        Role::Body => "`bytes`",
+        Role::Header => "no options",
+    }
+}
+
+/// Reads the options of a role attribute, reporting the ones the role does not take.
+fn read_options(role: Role, options: Vec<RoleOption>, cx: &mut Ctxt) -> ParamOptions {
+    let mut read = ParamOptions::default();
+    let role_name = match role {
+        Role::Path => "path",
+        Role::Query => "query",
+        Role::Header => "header",
+        Role::Body => "body",
+    };
+    for RoleOption { key, value } in options {
+        let name = key.to_string();
+        let duplicate = match (role, name.as_str()) {
+            (Role::Query, "min") => read.minimum.is_some(),
+            (Role::Query, "max") => read.maximum.is_some(),
+            (Role::Query, "default") => read.default.is_some(),
+            (Role::Path, "keep_escapes") => read.keep_escapes,
+            (Role::Body, "bytes") => read.bytes,
+            _ => {
+                cx.error_at(
+                    &key,
+                    format_args!(
+                        "unknown option `{name}` for #[{role_name}]; it takes {}",
+                        accepted_options(role)
+                    ),
+                );
+                continue;
+            }
+        };
+        if duplicate {
+            cx.error_at(&key, format_args!("`{name}` is given twice"));
+            continue;
+        }
+        match name.as_str() {
+            "min" | "max" => {
+                let Some(bound) = integer_bound(&key, value, cx) else {
+                    continue;
+                };
+                if name == "min" {
+                    read.minimum = Some(bound);
+                } else {
+                    read.maximum = Some(bound);
+                }
+            }
+            "default" => read.default = default_text(&key, value, cx),
+            flag => match value {
+                Some(value) => cx.error_at(value, format_args!("`{flag}` takes no value; write just `{flag}`")),
+                None if flag == "keep_escapes" => read.keep_escapes = true,
+                None => read.bytes = true,
+            },
+        }
+    }
+    read
+}
+
+/// `min = 0`, `max = 4294967295`, `min = -1`: a whole number that fits an `i64`.
+fn integer_bound(key: &Ident, value: Option<Expr>, cx: &mut Ctxt) -> Option<Bound> {
+    let message = format!("expected a whole number, as in `{key} = 0`");
+    let Some(expr) = value else {
+        cx.error_at(key, message);
+        return None;
+    };
+    let parsed = match &expr {
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int.base10_parse::<i64>().ok(),
+        Expr::Unary(ExprUnary {
+            op: UnOp::Neg(_),
+            expr: inner,
+            ..
+        }) => match &**inner {
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int.base10_parse::<i64>().ok().and_then(i64::checked_neg),
+            _ => None,
+        },
+        _ => None,
+    };
+    match parsed {
+        Some(value) => Some(Bound { value, expr }),
+        None => {
+            cx.error_at(
+                &expr,
+                format_args!("{message} (between {} and {})", i64::MIN + 1, i64::MAX),
+            );
+            None
+        }
+    }
+}
+
+/// `default = "Desc"`, `default = 0`, `default = false`, kept as the spec writes it.
+fn default_text(key: &Ident, value: Option<Expr>, cx: &mut Ctxt) -> Option<String> {
+    let message =
+        "expected the gateway's default as a literal, as in `default = 0`, `default = false` or `default = \"Desc\"`";
+    match value {
+        Some(Expr::Lit(ExprLit {
+            lit: Lit::Str(text), ..
+        })) => Some(text.value()),
+        Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => Some(int.base10_digits().to_owned()),
+        Some(Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => Some(b.value.to_string()),
+        Some(other) => {
+            cx.error_at(other, message);
+            None
+        }
+        None => {
+            cx.error_at(key, message);
+            None
         }
     }
 }

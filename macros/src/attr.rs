@@ -178,6 +178,7 @@ fn int_list(elems: &Punctuated<Expr, Token![,]>, cx: &mut Ctxt) -> Option<Vec<Li
 pub struct RoleAttr {
     pub role: Role,
     pub name: Option<LitStr>,
+    pub options: Vec<RoleOption>,
     pub attr: syn::Attribute,
 }
 
@@ -201,33 +202,61 @@ impl Role {
     }
 }
 
-/// The optional wire name inside a role attribute: `("Name")` or `(name = "Name")`.
-pub struct WireName(pub Option<LitStr>);
+/// What a role attribute holds inside its parentheses: an optional wire name (`"Name"` or
+/// `name = "Name"`) and then options (`min = 0`, `keep_escapes`, ...), comma-separated.
+pub struct RoleArgs {
+    pub name: Option<LitStr>,
+    pub options: Vec<RoleOption>,
+}
 
-impl Parse for WireName {
+/// One option of a role attribute: `key` or `key = value`.
+pub struct RoleOption {
+    pub key: Ident,
+    pub value: Option<Expr>,
+}
+
+impl Parse for RoleArgs {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut args = RoleArgs {
+            name: None,
+            options: Vec::new(),
+        };
         if input.is_empty() {
-            return Ok(WireName(None));
+            return Ok(args);
         }
-        if input.peek(Ident) && input.peek2(Token![=]) {
-            let key: Ident = input.parse()?;
-            if key != "name" {
-                return Err(syn::Error::new(
-                    key.span(),
-                    "expected `name = \"...\"` or just the name in quotes",
-                ));
-            }
+        if input.peek(LitStr) {
+            args.name = Some(input.parse()?);
+        } else if input.peek(Ident) && input.peek2(Token![=]) && input.fork().parse::<Ident>()? == "name" {
+            input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
+            args.name = Some(input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected the wire name in quotes, as in #[query(\"MaxResults\")]",
+                )
+            })?);
         }
-        let name: LitStr = input.parse().map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                "expected the wire name in quotes, as in #[query(\"MaxResults\")]",
-            )
-        })?;
-        if !input.is_empty() {
-            return Err(input.error("expected only the wire name"));
+        while !input.is_empty() {
+            if args.name.is_some() || !args.options.is_empty() {
+                input.parse::<Token![,]>()?;
+                if input.is_empty() {
+                    break;
+                }
+            }
+            let key: Ident = input.parse().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected the wire name in quotes, as in #[query(\"MaxResults\")], or an option such as `min = 0`",
+                )
+            })?;
+            let value = if input.peek(Token![=]) {
+                input.parse::<Token![=]>()?;
+                Some(input.parse()?)
+            } else {
+                None
+            };
+            args.options.push(RoleOption { key, value });
         }
-        Ok(WireName(Some(name)))
+        Ok(args)
     }
 }

@@ -47,23 +47,8 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
     let method = syn::Ident::new(method, model.args.method.span());
     let template = model.args.path.value();
 
-    let params = model.params.iter().map(|p| {
-        let name = match p.role {
-            Role::Body => p.ident.to_string(),
-            _ => p.wire_name(),
-        };
-        let location = syn::Ident::new(
-            match p.role {
-                Role::Path => "Path",
-                Role::Query => "Query",
-                Role::Header => "Header",
-                Role::Body => "Body",
-            },
-            proc_macro2::Span::call_site(),
-        );
-        let required = !p.optional;
-        quote!(#rt::Param::new(#name, #rt::Location::#location, #required))
-    });
+    let generics_of_method = &model.item.sig.generics;
+    let params = model.params.iter().map(|p| describe_param(p, generics_of_method, &rt));
 
     let default_timeout = plan
         .default_timeout
@@ -88,6 +73,8 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
         match p.role {
             Role::Query => quote_spanned!(span=> __fabric_request.query(#name, &#ident);),
             Role::Header => quote_spanned!(span=> __fabric_request.header(#name, &#ident);),
+            Role::Body if p.options.bytes => quote_spanned!(span=> __fabric_request.bytes_body(&#ident);),
+            Role::Body if p.optional => quote_spanned!(span=> __fabric_request.json_body_if_some(&#ident);),
             Role::Body => quote_spanned!(span=> __fabric_request.json_body(&#ident);),
             Role::Path => TokenStream::new(),
         }
@@ -96,9 +83,22 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
     let decoder = match &model.returns {
         Some(Returns::Accepted) => quote!(#rt::Accepted),
         Some(Returns::Unit) => quote!(()),
+        Some(Returns::Status) => quote!(#rt::StatusCode),
+        Some(Returns::Optional(ty)) if success.contains(&204) => quote_spanned!(ty.span()=> #rt::JsonOrNoContent<#ty>),
+        Some(Returns::Optional(ty)) => quote_spanned!(ty.span()=> #rt::Json<::core::option::Option<#ty>>),
         Some(Returns::Json(ty)) => quote_spanned!(ty.span()=> #rt::Json<#ty>),
         None => quote!(()),
     };
+
+    // `min`/`max` only make sense on integers: a trait bound says so at the type.
+    let integer_checks = model
+        .params
+        .iter()
+        .filter(|p| p.options.minimum.is_some() || p.options.maximum.is_some())
+        .map(|p| {
+            let ty = &p.ty;
+            quote_spanned!(ty.span()=> #rt::require_integer::<#ty>();)
+        });
 
     let item = &model.item;
     let attrs = &item.attrs;
@@ -117,7 +117,8 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
 
     quote! {
         #(#attrs)*
-        #[allow(clippy::manual_async_fn)]
+        // A declaration lists the spec's parameters, however many there are.
+        #[allow(clippy::manual_async_fn, clippy::too_many_arguments)]
         fn #ident #generics (#inputs) -> #future #where_clause {
             const __FABRIC_ENDPOINT: &'static #rt::Endpoint = &#rt::Endpoint::new(
                 #operation,
@@ -133,6 +134,7 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
             #[linkme(crate = #rt::linkme)]
             static __FABRIC_REGISTERED: &'static #rt::Endpoint = __FABRIC_ENDPOINT;
 
+            #(#integer_checks)*
             async move {
                 let mut __fabric_request = #rt::RequestBuilder::new(__FABRIC_ENDPOINT, self);
                 #default_timeout
@@ -142,4 +144,54 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
             }
         }
     }
+}
+
+/// The constant description of one parameter: what its type says, then what the role
+/// attribute adds.
+fn describe_param(p: &ast::Param, generics: &syn::Generics, rt: &TokenStream) -> TokenStream {
+    let required = !p.optional;
+    let ty = crate::static_type::statify(&p.ty, generics);
+    let mut param = match (p.role, &ty) {
+        (Role::Query, Some(ty)) => {
+            let name = p.wire_name();
+            quote!(#rt::Param::for_query::<#ty>(#name, #required))
+        }
+        (Role::Path, Some(ty)) => {
+            let name = p.wire_name();
+            quote!(#rt::Param::for_path::<#ty>(#name))
+        }
+        (Role::Query | Role::Path, None) => {
+            let name = p.wire_name();
+            let location = if p.role == Role::Query {
+                quote!(Query)
+            } else {
+                quote!(Path)
+            };
+            quote!(#rt::Param::new(#name, #rt::Location::#location, #required))
+        }
+        (Role::Header, _) => {
+            let name = p.wire_name();
+            quote!(#rt::Param::new(#name, #rt::Location::Header, #required).with_kind(#rt::ParamKind::String))
+        }
+        (Role::Body, _) => {
+            let name = p.ident.to_string();
+            let kind = if p.options.bytes { quote!(Bytes) } else { quote!(Json) };
+            quote!(#rt::Param::new(#name, #rt::Location::Body, #required).with_kind(#rt::ParamKind::#kind))
+        }
+    };
+    if let Some(min) = &p.options.minimum {
+        let value = min.value;
+        param = quote!(#param.with_minimum(#value));
+    }
+    if let Some(max) = &p.options.maximum {
+        let value = max.value;
+        param = quote!(#param.with_maximum(#value));
+    }
+    if let Some(default) = &p.options.default {
+        param = quote!(#param.with_default(#default));
+    }
+    if p.options.keep_escapes {
+        param = quote!(#param.with_encoding(#rt::PathEncoding::KeepEscapes));
+    }
+    param
 }

@@ -11,6 +11,7 @@ mod attr;
 mod ctxt;
 mod expand;
 mod path;
+mod static_type;
 mod valid;
 
 use proc_macro::TokenStream;

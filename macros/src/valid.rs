@@ -129,11 +129,20 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
         }
     };
 
+    // A 4xx may be listed when the answer carries a body of the declared type, as
+    // SubmitPropertyBatch's 409 with the failed half of its `Kind`-tagged result.
+    let decodes_body = matches!(returns, Returns::Json(_) | Returns::Optional(_));
     let success = match &args.success {
         Some((statuses, _)) => {
             let mut seen = Vec::new();
             for lit in statuses {
                 match lit.base10_parse::<u16>() {
+                    Ok(status) if (400..=499).contains(&status) && decodes_body => {
+                        if seen.contains(&status) {
+                            cx.error_at(lit, format_args!("status {status} is listed twice"));
+                        }
+                        seen.push(status);
+                    }
                     Ok(status) if (200..=299).contains(&status) => {
                         if seen.contains(&status) {
                             cx.error_at(lit, format_args!("status {status} is listed twice"));
@@ -147,9 +156,24 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
         }
         None => match returns {
             Returns::Accepted => vec![202],
-            Returns::Unit | Returns::Json(_) => vec![200],
+            Returns::Optional(_) => vec![200, 204],
+            Returns::Unit | Returns::Status | Returns::Json(_) => vec![200],
         },
     };
+    if let Some((statuses, _)) = &args.success {
+        if !seen_2xx(&success) && !statuses.is_empty() && success.len() == statuses.len() {
+            cx.error_at(&statuses[0], "list at least one status between 200 and 299");
+        }
+        if let (Returns::Json(ty), Some(lit)) = (returns, statuses.iter().find(|lit| lit.base10_digits() == "204")) {
+            cx.error_at(
+                lit,
+                format_args!(
+                    "204 No Content has no body to read as `{}`; return `Result<Option<{0}>>`, which is `None` on 204",
+                    type_text(ty)
+                ),
+            );
+        }
+    }
 
     check_params(endpoint, pieces.as_deref(), method, cx);
 
@@ -177,6 +201,75 @@ pub fn check(endpoint: &Endpoint, cx: &mut Ctxt) -> Option<Plan> {
             .map_or(method == "Get" || method == "Put" || method == "Delete", |(b, _)| b),
         operation,
     })
+}
+
+/// A type as a person writes it: `serde_json::Value`, not `serde_json :: Value`.
+fn type_text(ty: &syn::Type) -> String {
+    let text = quote::ToTokens::to_token_stream(ty).to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let glue = c == ' ' && (matches!(next, Some(':' | '<' | '>' | ',')) || out.ends_with([':', '<', '&']));
+        if !glue {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn seen_2xx(statuses: &[u16]) -> bool {
+    statuses.iter().any(|status| (200..=299).contains(status))
+}
+
+/// The last name of a type path, under references and `Option`: `str` for `Option<&str>`.
+fn base_type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(reference) => base_type_name(&reference.elem),
+        syn::Type::Group(group) => base_type_name(&group.elem),
+        syn::Type::Paren(paren) => base_type_name(&paren.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            if last.ident == "Option"
+                && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+                && let Some(syn::GenericArgument::Type(inner)) = args.args.first()
+            {
+                return base_type_name(inner);
+            }
+            Some(last.ident.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The bounds written on a query parameter make sense together and for its type.
+fn check_bounds(param: &crate::ast::Param, cx: &mut Ctxt) {
+    let options = &param.options;
+    if let (Some(min), Some(max)) = (&options.minimum, &options.maximum)
+        && min.value > max.value
+    {
+        cx.error_at(
+            &max.expr,
+            format_args!(
+                "`max = {}` is below `min = {}`; no value would be accepted",
+                max.value, min.value
+            ),
+        );
+    }
+    let bound = options.minimum.as_ref().or(options.maximum.as_ref());
+    if let (Some(bound), Some(name)) = (bound, base_type_name(&param.ty))
+        && ["bool", "str", "String", "ServerTimeout"].contains(&name.as_str())
+    {
+        let hint = if name == "ServerTimeout" {
+            "; a ServerTimeout already holds 1..=4294967295 seconds"
+        } else {
+            ""
+        };
+        cx.error_at(
+            &bound.expr,
+            format_args!("`min` and `max` bound integer query parameters, and `{name}` is not an integer{hint}"),
+        );
+    }
 }
 
 /// Checks the parameters; with `pieces` `None` (an unreadable path) placeholders are not
@@ -223,6 +316,7 @@ fn check_params(endpoint: &Endpoint, pieces: Option<&[Piece]>, method: Option<&s
                 }
             }
             Role::Query => {
+                check_bounds(param, cx);
                 if name == "api-version" {
                     cx.error_at(
                         param.name_tokens(),

@@ -64,22 +64,151 @@ pub enum Location {
     Body,
 }
 
+/// What kind of value a parameter carries, as the spec describes it.
+///
+/// The attribute reads it from the parameter's Rust type ([`QueryValue::KIND`],
+/// [`PathValue::KIND`](crate::PathValue::KIND)), so it cannot disagree with what is sent.
+///
+/// [`QueryValue::KIND`]: crate::QueryValue::KIND
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParamKind {
+    /// Text.
+    String,
+    /// `true` or `false`.
+    Boolean,
+    /// A whole number.
+    Integer,
+    /// One of a fixed list of words (the spec's `enum`).
+    Enum,
+    /// An ISO-8601 duration.
+    Duration,
+    /// The gateway's `timeout`: whole seconds, `1..=4294967295`.
+    ServerTimeout,
+    /// A JSON body.
+    Json,
+    /// A body of raw bytes.
+    Bytes,
+    /// A type that does not say what it is.
+    Other,
+}
+
+/// How a path parameter's value is written into its segment.
+///
+/// Either way a value fills exactly one segment: `/`, `?` and `#` are always encoded, so no
+/// value can add a segment, end the path or start the query.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PathEncoding {
+    /// Every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) is
+    /// percent-encoded, `%` included: the segment carries the value exactly.
+    #[default]
+    Strict,
+    /// As [`Strict`](Self::Strict), except that a `%` followed by two hex digits is kept as it
+    /// is: a value that is already percent-encoded is not encoded twice. A `%` that does not
+    /// start such an escape is still encoded (`%25`), and unreserved characters such as the
+    /// `~` of Service Fabric's hierarchical ids (`MyApp~Frontend`) pass unchanged in both
+    /// modes. Meant for the parameters the spec marks `x-ms-skip-url-encoding` (application,
+    /// service and partition ids, replica ids, package and type names), which callers often
+    /// copy from a URL the gateway wrote.
+    KeepEscapes,
+}
+
 /// One declared parameter of an endpoint.
+///
+/// ```
+/// use fabric_rest_runtime::{Location, Param, ParamKind};
+///
+/// const MAX_RESULTS: Param = Param::new("MaxResults", Location::Query, false)
+///     .with_kind(ParamKind::Integer)
+///     .with_minimum(0)
+///     .with_default("0");
+/// assert_eq!(MAX_RESULTS.minimum(), Some(0));
+/// assert_eq!(MAX_RESULTS.maximum(), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Param {
     name: &'static str,
     location: Location,
     required: bool,
+    kind: ParamKind,
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+    default: Option<&'static str>,
+    encoding: PathEncoding,
 }
 
 impl Param {
-    /// A parameter named `name` on the wire (for a body, the Rust parameter name).
+    /// A parameter named `name` on the wire (for a body, the Rust parameter name), of kind
+    /// [`ParamKind::Other`], without range or default, strictly encoded.
     pub const fn new(name: &'static str, location: Location, required: bool) -> Param {
         Param {
             name,
             location,
             required,
+            kind: ParamKind::Other,
+            minimum: None,
+            maximum: None,
+            default: None,
+            encoding: PathEncoding::Strict,
         }
+    }
+
+    /// A query parameter of type `T`: kind, range and default as the type states them
+    /// ([`QueryValue::KIND`](crate::QueryValue::KIND) and its neighbours).
+    pub const fn for_query<T: crate::request::QueryValue + ?Sized>(name: &'static str, required: bool) -> Param {
+        let param = Param::new(name, Location::Query, required)
+            .with_kind(T::KIND)
+            .with_range(T::MINIMUM, T::MAXIMUM);
+        match T::DEFAULT {
+            Some(default) => param.with_default(default),
+            None => param,
+        }
+    }
+
+    /// A path parameter of type `T`, strictly encoded.
+    pub const fn for_path<T: crate::request::PathValue + ?Sized>(name: &'static str) -> Param {
+        Param::new(name, Location::Path, true).with_kind(T::KIND)
+    }
+
+    /// Sets the kind of value.
+    pub const fn with_kind(mut self, kind: ParamKind) -> Param {
+        self.kind = kind;
+        self
+    }
+
+    /// Sets the smallest value an integer parameter may take; smaller ones fail the request
+    /// before anything is sent.
+    pub const fn with_minimum(mut self, minimum: i64) -> Param {
+        self.minimum = Some(minimum);
+        self
+    }
+
+    /// Sets the largest value an integer parameter may take; larger ones fail the request
+    /// before anything is sent.
+    pub const fn with_maximum(mut self, maximum: i64) -> Param {
+        self.maximum = Some(maximum);
+        self
+    }
+
+    /// Sets both bounds at once; `None` leaves a side open.
+    pub const fn with_range(mut self, minimum: Option<i64>, maximum: Option<i64>) -> Param {
+        self.minimum = minimum;
+        self.maximum = maximum;
+        self
+    }
+
+    /// Records the value the gateway uses when the parameter is left out, as the spec
+    /// writes it (`"60"`, `"false"`, `"default"`). Documentation only: nothing is sent for it.
+    pub const fn with_default(mut self, default: &'static str) -> Param {
+        self.default = Some(default);
+        self
+    }
+
+    /// Sets how a path parameter is encoded.
+    pub const fn with_encoding(mut self, encoding: PathEncoding) -> Param {
+        self.encoding = encoding;
+        self
     }
 
     /// The wire name (placeholder, query name or header name).
@@ -95,6 +224,44 @@ impl Param {
     /// Whether every call must supply it (it is not an `Option`).
     pub const fn required(&self) -> bool {
         self.required
+    }
+
+    /// The kind of value.
+    pub const fn kind(&self) -> ParamKind {
+        self.kind
+    }
+
+    /// The smallest accepted value, if bounded below.
+    pub const fn minimum(&self) -> Option<i64> {
+        self.minimum
+    }
+
+    /// The largest accepted value, if bounded above.
+    pub const fn maximum(&self) -> Option<i64> {
+        self.maximum
+    }
+
+    /// The gateway's value when the parameter is left out, if recorded.
+    pub const fn default_value(&self) -> Option<&'static str> {
+        self.default
+    }
+
+    /// How a path parameter is encoded.
+    pub const fn encoding(&self) -> PathEncoding {
+        self.encoding
+    }
+
+    /// Whether `value` lies within the declared bounds.
+    pub const fn accepts(&self, value: i128) -> bool {
+        let above_min = match self.minimum {
+            Some(min) => value >= min as i128,
+            None => true,
+        };
+        let below_max = match self.maximum {
+            Some(max) => value <= max as i128,
+            None => true,
+        };
+        above_min && below_max
     }
 }
 
@@ -216,6 +383,11 @@ impl Endpoint {
     /// Whether the operation sends a body.
     pub fn has_body(&self) -> bool {
         self.params.iter().any(|p| p.location == Location::Body)
+    }
+
+    /// The declared parameter `name` at `location`, if any.
+    pub fn param(&self, location: Location, name: &str) -> Option<&'static Param> {
+        self.params.iter().find(|p| p.location == location && p.name == name)
     }
 }
 

@@ -5,6 +5,7 @@
 //! - [`RequestBuilder`] / [`Request`]: the one place a URL, query, headers and body are built.
 //! - [`Transport`]: sends requests; [`Client`] is the HTTP implementation.
 //! - [`decode`]: the one place a response becomes a result or an [`Error`].
+//! - [`paging`]: continuation-token lists, page by page or as one stream.
 //! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`],
 //!   [`Percent`], and ISO-8601 durations ([`iso8601`]).
 //!
@@ -17,6 +18,7 @@ mod endpoint;
 mod error;
 mod error_code;
 pub mod iso8601;
+pub mod paging;
 mod percent;
 mod request;
 mod response;
@@ -26,14 +28,16 @@ mod transport;
 
 pub use api_version::{ApiVersion, ApiVersionError};
 pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RESPONSE_BODY};
-pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, endpoint, endpoints};
+pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, PathEncoding, endpoint, endpoints};
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
+pub use paging::Paged;
 pub use percent::{Percent, PercentError};
 pub use request::{
-    HeaderArg, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request, RequestBuilder,
+    HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
+    RequestBuilder,
 };
-pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, Response, decode};
+pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, JsonOrNoContent, Response, decode};
 pub use server_timeout::{ServerTimeout, ServerTimeoutError};
 pub use transport::{Transport, WithApiVersion, call};
 
@@ -42,5 +46,7 @@ pub use http::StatusCode;
 /// What code expanded from `#[fabric_endpoint]` refers to. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::request::require_integer;
+    pub use futures_core::Stream;
     pub use linkme;
 }

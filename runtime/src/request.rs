@@ -8,7 +8,7 @@ use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, Location, ParamKind, PathEncoding};
 use crate::error::Error;
 use crate::server_timeout::ServerTimeout;
 use crate::transport::Transport;
@@ -25,6 +25,8 @@ pub const MAX_BODY: usize = 4 * 1024 * 1024;
 pub const REQUEST_ID_HEADER: &str = "x-servicefabricrequestid";
 
 const JSON_UTF8: &str = "application/json; charset=utf-8";
+
+const OCTET_STREAM: &str = "application/octet-stream";
 
 /// A request ready to send: built once, sendable any number of times (by a retrying or
 /// failing-over transport), always with the same request id.
@@ -154,10 +156,18 @@ impl RequestBuilder {
         self.target.push_str(literal);
     }
 
-    /// Appends one path segment, percent-encoded: a value can never add segments.
+    /// Appends one path segment, percent-encoded as the endpoint declares for `name` (see
+    /// [`PathEncoding`]; strict when undeclared): a value can never add segments.
     pub fn path_param<V: PathValue + ?Sized>(&mut self, name: &'static str, value: &V) {
         let start = self.target.len();
-        value.write_path(&mut PathSegment { out: &mut self.target });
+        let encoding = self
+            .endpoint
+            .param(Location::Path, name)
+            .map_or(PathEncoding::Strict, |param| param.encoding());
+        value.write_path(&mut PathSegment {
+            out: &mut self.target,
+            encoding,
+        });
         if self.target.len() == start {
             self.fail(Error::invalid_argument(format!(
                 "path parameter `{name}` is empty; the gateway would read another path"
@@ -173,9 +183,24 @@ impl RequestBuilder {
         }
     }
 
-    /// Appends a query parameter; `None` values are left out.
+    /// Appends a query parameter; `None` values are left out. An integer outside the range
+    /// the endpoint declares for `name` fails the request instead: nothing is sent.
     pub fn query<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
         self.start_query();
+        if let (Some(number), Some(param)) = (value.as_integer(), self.endpoint.param(Location::Query, name))
+            && !param.accepts(number)
+        {
+            let range = match (param.minimum(), param.maximum()) {
+                (Some(min), Some(max)) => format!("between {min} and {max}"),
+                (Some(min), None) => format!("{min} or more"),
+                (None, Some(max)) => format!("{max} or less"),
+                (None, None) => String::new(),
+            };
+            self.fail(Error::invalid_argument(format!(
+                "query parameter `{name}` is {number}; the gateway accepts {range}"
+            )));
+            return;
+        }
         value.write_query(name, self);
     }
 
@@ -243,6 +268,19 @@ impl RequestBuilder {
         }
     }
 
+    /// Serializes `body` as the JSON body when it is `Some`; `None` sends no body, and the
+    /// gateway applies its defaults.
+    pub fn json_body_if_some<B: Serialize>(&mut self, body: &Option<B>) {
+        if let Some(body) = body {
+            self.json_body(body);
+        }
+    }
+
+    /// Sends `body` as it is, as `application/octet-stream` (the chunks of UploadFileChunk).
+    pub fn bytes_body<B: AsRef<[u8]> + ?Sized>(&mut self, body: &B) {
+        self.raw_body(OCTET_STREAM, Bytes::copy_from_slice(body.as_ref()));
+    }
+
     /// Sets a body of another content type.
     pub fn raw_body(&mut self, content_type: &'static str, bytes: impl Into<Bytes>) {
         let bytes = bytes.into();
@@ -288,17 +326,45 @@ impl RequestBuilder {
 #[derive(Debug)]
 pub struct PathSegment<'a> {
     out: &'a mut String,
+    encoding: PathEncoding,
 }
 
 impl PathSegment<'_> {
-    /// Appends `text`, percent-encoding everything outside RFC 3986's unreserved set.
+    /// Appends `text`, percent-encoding everything outside RFC 3986's unreserved set (and,
+    /// with [`PathEncoding::KeepEscapes`], keeping `%XX` escapes already in `text`).
     pub fn push_str(&mut self, text: &str) {
-        self.out.extend(utf8_percent_encode(text, UNRESERVED));
+        match self.encoding {
+            PathEncoding::KeepEscapes => push_keeping_escapes(self.out, text),
+            _ => self.out.extend(utf8_percent_encode(text, UNRESERVED)),
+        }
     }
+}
+
+/// Encodes `text` strictly, except for `%` followed by two hex digits, copied as they are.
+fn push_keeping_escapes(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find('%') {
+        out.extend(utf8_percent_encode(&rest[..at], UNRESERVED));
+        let escape = rest.as_bytes().get(at..at + 3);
+        match escape {
+            Some([b'%', high, low]) if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
+                out.push_str(&rest[at..at + 3]);
+                rest = &rest[at + 3..];
+            }
+            _ => {
+                out.push_str("%25");
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.extend(utf8_percent_encode(rest, UNRESERVED));
 }
 
 /// A value that can fill a `{placeholder}` of a path.
 pub trait PathValue {
+    /// The kind of value, recorded in the endpoint's description.
+    const KIND: ParamKind = ParamKind::String;
+
     /// Writes the value into the segment.
     fn write_path(&self, segment: &mut PathSegment<'_>);
 }
@@ -316,6 +382,7 @@ impl PathValue for String {
 }
 
 impl<T: PathValue + ?Sized> PathValue for &T {
+    const KIND: ParamKind = T::KIND;
     fn write_path(&self, segment: &mut PathSegment<'_>) {
         (**self).write_path(segment);
     }
@@ -323,8 +390,25 @@ impl<T: PathValue + ?Sized> PathValue for &T {
 
 /// A value that can be a query parameter.
 ///
-/// Implement it for your own types with [`RequestBuilder::append_query`].
+/// Implement it for your own types with [`RequestBuilder::append_query`]; set
+/// [`KIND`](Self::KIND) so the endpoint's description says what the parameter is.
 pub trait QueryValue {
+    /// The kind of value, recorded in the endpoint's description.
+    const KIND: ParamKind = ParamKind::Other;
+    /// The smallest value the type itself can hold, when the spec bounds the parameter
+    /// through its type (the server timeout).
+    const MINIMUM: Option<i64> = None;
+    /// The largest value the type itself can hold, as [`MINIMUM`](Self::MINIMUM).
+    const MAXIMUM: Option<i64> = None;
+    /// The gateway's value when the parameter is left out, when the type implies it.
+    const DEFAULT: Option<&'static str> = None;
+
+    /// The value as a number, for the range check of integer parameters; `None` for
+    /// anything else.
+    fn as_integer(&self) -> Option<i128> {
+        None
+    }
+
     /// Appends the value as the query parameter `name`.
     fn write_query(&self, name: &'static str, request: &mut RequestBuilder);
 
@@ -338,6 +422,15 @@ pub trait QueryValue {
 }
 
 impl<T: QueryValue> QueryValue for Option<T> {
+    const KIND: ParamKind = T::KIND;
+    const MINIMUM: Option<i64> = T::MINIMUM;
+    const MAXIMUM: Option<i64> = T::MAXIMUM;
+    const DEFAULT: Option<&'static str> = T::DEFAULT;
+
+    fn as_integer(&self) -> Option<i128> {
+        self.as_ref().and_then(T::as_integer)
+    }
+
     fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
         match self {
             Some(value) => value.write_query(name, request),
@@ -347,12 +440,26 @@ impl<T: QueryValue> QueryValue for Option<T> {
 }
 
 impl<T: QueryValue + ?Sized> QueryValue for &T {
+    const KIND: ParamKind = T::KIND;
+    const MINIMUM: Option<i64> = T::MINIMUM;
+    const MAXIMUM: Option<i64> = T::MAXIMUM;
+    const DEFAULT: Option<&'static str> = T::DEFAULT;
+
+    fn as_integer(&self) -> Option<i128> {
+        (**self).as_integer()
+    }
+
     fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
         (**self).write_query(name, request);
     }
 }
 
 impl QueryValue for ServerTimeout {
+    const KIND: ParamKind = ParamKind::ServerTimeout;
+    const MINIMUM: Option<i64> = Some(1);
+    const MAXIMUM: Option<i64> = Some(u32::MAX as i64);
+    const DEFAULT: Option<&'static str> = Some("60");
+
     fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
         request.server_timeout(name, *self);
     }
@@ -363,20 +470,33 @@ impl QueryValue for ServerTimeout {
 }
 
 impl QueryValue for str {
+    const KIND: ParamKind = ParamKind::String;
     fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
         request.append_query(name, self);
     }
 }
 
 impl QueryValue for String {
+    const KIND: ParamKind = ParamKind::String;
     fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
         request.append_query(name, self);
     }
 }
 
-macro_rules! display_query_value {
+impl QueryValue for bool {
+    const KIND: ParamKind = ParamKind::Boolean;
+    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
+        request.append_query_display(name, self);
+    }
+}
+
+macro_rules! integer_query_value {
     ($($t:ty)*) => {$(
         impl QueryValue for $t {
+            const KIND: ParamKind = ParamKind::Integer;
+            fn as_integer(&self) -> Option<i128> {
+                i128::try_from(*self).ok()
+            }
             fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
                 request.append_query_display(name, self);
             }
@@ -384,7 +504,7 @@ macro_rules! display_query_value {
     )*};
 }
 
-display_query_value!(bool u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
+integer_query_value!(u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
 
 /// A value that can be a request header.
 pub trait HeaderArg {
@@ -415,3 +535,23 @@ impl<T: HeaderArg> HeaderArg for Option<T> {
         self.as_ref().and_then(T::header_value)
     }
 }
+
+/// An integer query value: what `#[query(.., min = N, max = M)]` can bound.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an integer, so `min` and `max` cannot bound it",
+    label = "`min`/`max` need an integer type such as `i64` or `Option<i64>`"
+)]
+pub trait IntegerQueryValue: QueryValue {}
+
+macro_rules! integer_marker {
+    ($($t:ty)*) => {$( impl IntegerQueryValue for $t {} )*};
+}
+
+integer_marker!(u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
+
+impl<T: IntegerQueryValue> IntegerQueryValue for Option<T> {}
+impl<T: IntegerQueryValue + ?Sized> IntegerQueryValue for &T {}
+
+/// Compiles only for integer query types; the attribute calls it for bounded parameters.
+#[doc(hidden)]
+pub const fn require_integer<T: IntegerQueryValue + ?Sized>() {}

@@ -132,6 +132,34 @@ impl<T: DeserializeOwned> FromResponse for Json<T> {
     }
 }
 
+/// Decodes a success body as JSON into `Some(T)`, and `204 No Content` (or any success
+/// without a body) into `None`: the answer of the "get by name" operations (GetNodeInfo,
+/// GetDeployedApplicationInfo, ...) when nothing has that name.
+#[derive(Debug)]
+pub struct JsonOrNoContent<T>(pub Option<T>);
+
+impl<T: DeserializeOwned> FromResponse for JsonOrNoContent<T> {
+    type Output = Option<T>;
+    const WANTS_BODY: bool = true;
+    fn from_response(request: &Request, response: Response) -> Result<Option<T>, Error> {
+        if response.status() == StatusCode::NO_CONTENT || response.body().is_empty() {
+            return Ok(None);
+        }
+        Json::<T>::from_response(request, response).map(Some)
+    }
+}
+
+/// For operations that answer several success statuses without a body (`success = [200,
+/// 202]`): the status that came back, such as `202` when the gateway took the request but
+/// finishes it in the background.
+impl FromResponse for StatusCode {
+    type Output = StatusCode;
+    const WANTS_BODY: bool = false;
+    fn from_response(_: &Request, response: Response) -> Result<StatusCode, Error> {
+        Ok(response.status())
+    }
+}
+
 /// Turns a response into the declared result: a declared success status decodes through
 /// `R`; any other status becomes an [`Error`] that keeps the status, reason, body and the
 /// gateway's `FabricError`.

@@ -1,0 +1,462 @@
+//! Every operation declared in fabric-rest, checked against the official REST spec.
+//!
+//! `tests/fixtures/spec_operations.json` holds the spec's facts for all 251 operations
+//! (regenerate it with `scripts/gen_spec_fixture.py`). Each endpoint registered by
+//! `#[fabric_endpoint]` must match its operation there: method, path template, api-version,
+//! success statuses, body, and every path, query and header parameter with its required-ness,
+//! kind, range, default and path encoding. Nothing may be declared that the spec lacks, and
+//! nothing the spec lists may be left out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fabric_rest::{Endpoint, Location, ParamKind, PathEncoding};
+use serde_json::Value;
+
+const FIXTURE: &str = include_str!("fixtures/spec_operations.json");
+
+/// Operations declared with another api-version than the spec's, and why.
+const API_VERSION_EXCEPTIONS: &[(&str, &str, &str)] = &[(
+    // The configuration-upgrade group declares this operation with 3.0 on purpose (see
+    // src/cluster/configuration_upgrade.rs); the spec lists it under 6.0.
+    "StartClusterConfigurationUpgrade",
+    "3.0",
+    "6.0",
+)];
+
+fn spec() -> BTreeMap<String, Value> {
+    let operations: Vec<Value> = serde_json::from_str(FIXTURE).expect("the fixture is JSON");
+    operations
+        .into_iter()
+        .map(|op| (op["operation"].as_str().expect("operation id").to_owned(), op))
+        .collect()
+}
+
+fn location_name(location: Location) -> &'static str {
+    match location {
+        Location::Path => "path",
+        Location::Query => "query",
+        Location::Header => "header",
+        Location::Body => "body",
+    }
+}
+
+/// Whether a declared kind says what the spec's type and enum say.
+fn kind_matches(kind: ParamKind, name: &str, spec: &Value) -> bool {
+    let has_enum = spec.get("enum").is_some_and(|e| e.is_array());
+    match (spec["type"].as_str(), kind) {
+        (Some("integer"), ParamKind::ServerTimeout) => name == "timeout",
+        (Some("integer"), ParamKind::Integer) => true,
+        (Some("boolean"), ParamKind::Boolean) => true,
+        (Some("string"), ParamKind::Enum) => has_enum,
+        (Some("string"), ParamKind::String) => !has_enum,
+        _ => false,
+    }
+}
+
+/// Everything wrong with one declaration.
+fn check(endpoint: &Endpoint, spec: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut problem = |text: String| problems.push(format!("{}: {text}", endpoint.operation()));
+
+    if endpoint.method().as_str() != spec["method"] {
+        problem(format!(
+            "method {} but the spec says {}",
+            endpoint.method(),
+            spec["method"]
+        ));
+    }
+    if endpoint.path() != spec["path"] {
+        problem(format!("path {:?} but the spec says {}", endpoint.path(), spec["path"]));
+    }
+    let spec_version = spec["api_version"].as_str().unwrap_or_default();
+    let excepted = API_VERSION_EXCEPTIONS.iter().any(|(op, declared, listed)| {
+        *op == endpoint.operation() && *declared == endpoint.api_version() && *listed == spec_version
+    });
+    if endpoint.api_version() != spec_version && !excepted {
+        problem(format!(
+            "api-version {} but the spec says {spec_version}",
+            endpoint.api_version()
+        ));
+    }
+    let spec_success: BTreeSet<u64> = spec["success"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_u64)
+        .collect();
+    let success: BTreeSet<u64> = endpoint.success().iter().map(|s| u64::from(*s)).collect();
+    if success != spec_success {
+        problem(format!("success {success:?} but the spec says {spec_success:?}"));
+    }
+
+    let body = endpoint.params().iter().find(|p| p.location() == Location::Body);
+    match (body, spec["body"].as_object()) {
+        (None, None) => {}
+        (Some(_), None) => problem("declares a body; the spec has none".into()),
+        (None, Some(_)) => problem("declares no body; the spec has one".into()),
+        (Some(body), Some(spec_body)) => {
+            if Some(body.required()) != spec_body["required"].as_bool() {
+                problem(format!(
+                    "body required = {} but the spec says {}",
+                    body.required(),
+                    spec_body["required"]
+                ));
+            }
+        }
+    }
+
+    let spec_params: BTreeMap<(String, String), &Value> = spec["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                (
+                    p["in"].as_str().unwrap().to_owned(),
+                    p["name"].as_str().unwrap().to_owned(),
+                ),
+                p,
+            )
+        })
+        .collect();
+    let mut declared = BTreeSet::new();
+    for param in endpoint.params().iter().filter(|p| p.location() != Location::Body) {
+        let key = (location_name(param.location()).to_owned(), param.name().to_owned());
+        let label = format!("{} parameter `{}`", key.0, key.1);
+        declared.insert(key.clone());
+        let Some(spec_param) = spec_params.get(&key) else {
+            problem(format!("declares {label}, which the spec does not list"));
+            continue;
+        };
+        if Some(param.required()) != spec_param["required"].as_bool() {
+            problem(format!(
+                "{label}: required = {} but the spec says {}",
+                param.required(),
+                spec_param["required"]
+            ));
+        }
+        if !kind_matches(param.kind(), param.name(), spec_param) {
+            problem(format!(
+                "{label}: declared as {:?} but the spec says type {} enum {}",
+                param.kind(),
+                spec_param["type"],
+                spec_param.get("enum").unwrap_or(&Value::Null)
+            ));
+        }
+        let minimum = spec_param.get("minimum").and_then(Value::as_i64);
+        let maximum = spec_param.get("maximum").and_then(Value::as_i64);
+        if param.minimum() != minimum || param.maximum() != maximum {
+            problem(format!(
+                "{label}: range {:?}..={:?} but the spec says {minimum:?}..={maximum:?}",
+                param.minimum(),
+                param.maximum()
+            ));
+        }
+        if let Some(default) = param.default_value()
+            && spec_param.get("default").and_then(Value::as_str) != Some(default)
+        {
+            problem(format!(
+                "{label}: default {default:?} but the spec says {:?}",
+                spec_param.get("default")
+            ));
+        }
+        let keep_escapes = spec_param
+            .get("skip_encoding")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        if param.location() == Location::Path && (param.encoding() == PathEncoding::KeepEscapes) != keep_escapes {
+            problem(format!(
+                "{label}: encoding {:?} but the spec {} x-ms-skip-url-encoding",
+                param.encoding(),
+                if keep_escapes { "marks it" } else { "does not mark it" }
+            ));
+        }
+    }
+    for (key, _) in spec_params.iter().filter(|(key, _)| !declared.contains(*key)) {
+        problem(format!("leaves out the spec's {} parameter `{}`", key.0, key.1));
+    }
+    problems
+}
+
+#[test]
+fn every_declared_endpoint_matches_the_spec() {
+    let spec = spec();
+    let endpoints = fabric_rest::endpoints();
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for endpoint in endpoints {
+        if !seen.insert(endpoint.operation()) {
+            problems.push(format!("{}: declared twice", endpoint.operation()));
+            continue;
+        }
+        match spec.get(endpoint.operation()) {
+            Some(operation) => problems.extend(check(endpoint, operation)),
+            None => problems.push(format!("{}: no such operation in the spec", endpoint.operation())),
+        }
+    }
+    println!("declared {} of {}", seen.len(), spec.len());
+    assert!(
+        problems.is_empty(),
+        "{} mismatches:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_fixture_lists_all_251_operations() {
+    assert_eq!(spec().len(), 251);
+}
+
+/// The groups this crate declares in full: every cluster-level (`/$/`) and Nodes operation.
+#[test]
+fn cluster_and_nodes_groups_are_complete() {
+    let declared: BTreeSet<&str> = fabric_rest::endpoints().iter().map(|e| e.operation()).collect();
+    let missing: Vec<String> = spec()
+        .into_values()
+        .filter(|op| {
+            let path = op["path"].as_str().unwrap();
+            path.starts_with("/$/") || path.starts_with("/Nodes")
+        })
+        .map(|op| op["operation"].as_str().unwrap().to_owned())
+        .filter(|op| !declared.contains(op.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} not declared: {}",
+        missing.len(),
+        missing.join(", ")
+    );
+}
+
+/// Declared operations on the wire, against a loopback gateway that records each request
+/// and answers from a script.
+mod wire {
+    use std::sync::{Arc, Mutex};
+
+    use fabric_rest::Client;
+    use fabric_rest::models::{NodeStatus, NodeStatusFilter};
+    use fabric_rest::nodes::{DeployedOnNode, Nodes};
+    use futures_util::StreamExt;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpListener;
+
+    /// What the server saw: one request line and body per request.
+    type Seen = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+
+    /// Starts a server on 127.0.0.1 answering every request with `answer(target)`:
+    /// `(status, body)`.
+    async fn serve(answer: fn(&str) -> (u16, String)) -> (Client, Seen) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let seen: Seen = Arc::default();
+        let log = seen.clone();
+        tokio::spawn(async move {
+            while let Ok((mut stream, _)) = listener.accept().await {
+                let mut data = Vec::new();
+                let mut buffer = [0u8; 4096];
+                let head_end = loop {
+                    let read = stream.read(&mut buffer).await.unwrap_or(0);
+                    if read == 0 {
+                        break None;
+                    }
+                    data.extend_from_slice(&buffer[..read]);
+                    if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+                        break Some(at + 4);
+                    }
+                };
+                let Some(head_end) = head_end else { continue };
+                let head = String::from_utf8_lossy(&data[..head_end]).to_string();
+                let length = head
+                    .lines()
+                    .find_map(|line| {
+                        let (name, value) = line.split_once(':')?;
+                        name.eq_ignore_ascii_case("content-length")
+                            .then(|| value.trim().parse::<usize>().ok())?
+                    })
+                    .unwrap_or(0);
+                while data.len() < head_end + length {
+                    let read = stream.read(&mut buffer).await.unwrap_or(0);
+                    if read == 0 {
+                        break;
+                    }
+                    data.extend_from_slice(&buffer[..read]);
+                }
+                let request_line = head.lines().next().unwrap_or_default().to_owned();
+                let target = request_line.split(' ').nth(1).unwrap_or_default().to_owned();
+                log.lock().unwrap().push((request_line, data[head_end..].to_vec()));
+                let (status, body) = answer(&target);
+                let response = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes()).await;
+            }
+        });
+        (Client::new(&format!("http://{address}")).unwrap(), seen)
+    }
+
+    fn lines(seen: &Seen) -> Vec<String> {
+        seen.lock().unwrap().iter().map(|(line, _)| line.clone()).collect()
+    }
+
+    const EXAMPLE: &str = include_str!("fixtures/GetNodeInfoList-1.json");
+
+    fn example_body() -> String {
+        let example: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+        example["responses"]["200"]["body"].to_string()
+    }
+
+    /// The spec's example answer of GetNodeInfoList decodes through the declared method.
+    #[tokio::test]
+    async fn get_node_info_list_decodes_the_spec_example() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, example_body())
+        }
+        let (client, seen) = serve(answer).await;
+        let page = client.get_node_info_list(None, None, Some(2), None).await.unwrap();
+        assert_eq!(lines(&seen), ["GET /Nodes?api-version=6.3&MaxResults=2 HTTP/1.1"]);
+        assert_eq!(
+            page.continuation_token.as_deref(),
+            Some("2acb9f55540659b1c95f27cc128ab326")
+        );
+        let names: Vec<_> = page.items.iter().map(|n| n.name.clone().unwrap()).collect();
+        assert_eq!(names, ["_testnode_1", "_testnode_0"]);
+        let first = &page.items[0];
+        assert_eq!(first.ip_address_or_fqdn.as_deref(), Some("10.0.0.5"));
+        assert_eq!(first.node_status, Some(NodeStatus::Up));
+        assert_eq!(
+            first.id.as_ref().and_then(|id| id.id.as_deref()),
+            Some("ebd986a1134b3643a8117fb41b259bf")
+        );
+        let deactivation = first.node_deactivation_info.as_ref().unwrap();
+        assert_eq!(
+            deactivation.node_deactivation_intent,
+            Some(fabric_rest::models::DeactivationIntent::Invalid)
+        );
+        assert_eq!(deactivation.pending_safety_checks.as_deref(), Some(&[][..]));
+    }
+
+    /// `nodes()` follows the continuation token across pages until a page comes without one.
+    #[tokio::test]
+    async fn nodes_streams_every_page() {
+        fn answer(target: &str) -> (u16, String) {
+            let page = |token: &str, names: &[&str]| {
+                let items: Vec<_> = names.iter().map(|n| serde_json::json!({ "Name": n })).collect();
+                serde_json::json!({ "ContinuationToken": token, "Items": items }).to_string()
+            };
+            match target
+                .split_once("ContinuationToken=")
+                .map(|(_, rest)| rest.split('&').next().unwrap())
+            {
+                None => (200, page("page%2", &["n1", "n2"])),
+                Some("page%252") => (200, page("page 3", &["n3", "n4"])),
+                Some("page%203") => (200, page("", &["n5"])),
+                Some(other) => (500, format!("unexpected token {other}")),
+            }
+        }
+        let (client, seen) = serve(answer).await;
+        let nodes: Vec<_> = client.nodes(Some(NodeStatusFilter::Up), Some(2), None).collect().await;
+        let names: Vec<_> = nodes.into_iter().map(|n| n.unwrap().name.unwrap()).collect();
+        assert_eq!(names, ["n1", "n2", "n3", "n4", "n5"]);
+        assert_eq!(
+            lines(&seen),
+            [
+                "GET /Nodes?api-version=6.3&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+                "GET /Nodes?api-version=6.3&ContinuationToken=page%252&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+                "GET /Nodes?api-version=6.3&ContinuationToken=page%203&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+            ]
+        );
+    }
+
+    /// A page that repeats the token that fetched it ends the stream instead of looping.
+    #[tokio::test]
+    async fn a_repeated_token_ends_the_stream() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, r#"{"ContinuationToken":"same","Items":[{"Name":"n"}]}"#.to_owned())
+        }
+        let (client, seen) = serve(answer).await;
+        let nodes: Vec<_> = client.nodes(None, None, None).collect().await;
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(seen.lock().unwrap().len(), 2);
+    }
+
+    /// Awkward values fill exactly one segment; `keep_escapes` parameters keep valid escapes.
+    #[tokio::test]
+    async fn path_values_are_encoded_on_the_wire() {
+        fn answer(_: &str) -> (u16, String) {
+            (204, String::new())
+        }
+        let (client, seen) = serve(answer).await;
+        let node = client.get_node_info("a b/c~d%e é?#", None).await.unwrap();
+        assert!(node.is_none(), "204 No Content is None");
+        let app = client
+            .get_deployed_application_info("n/1", "My App~Sub%2Fx%zz/ü", None, None)
+            .await
+            .unwrap();
+        assert!(app.is_none());
+        assert_eq!(
+            lines(&seen),
+            [
+                "GET /Nodes/a%20b%2Fc~d%25e%20%C3%A9%3F%23?api-version=6.0 HTTP/1.1",
+                "GET /Nodes/n%2F1/$/GetApplications/My%20App~Sub%2Fx%25zz%2F%C3%BC?api-version=6.1 HTTP/1.1",
+            ]
+        );
+    }
+
+    /// An integer outside the spec's range fails before anything is sent.
+    #[tokio::test]
+    async fn out_of_range_integers_are_not_sent() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, "{}".to_owned())
+        }
+        let (client, seen) = serve(answer).await;
+        let error = client.get_node_info_list(None, None, Some(-1), None).await.unwrap_err();
+        assert!(error.is_invalid_argument());
+        assert!(
+            error
+                .to_string()
+                .contains("query parameter `MaxResults` is -1; the gateway accepts 0 or more"),
+            "{error}"
+        );
+        assert!(seen.lock().unwrap().is_empty());
+        client.get_node_info_list(None, None, Some(0), None).await.unwrap();
+        assert_eq!(lines(&seen), ["GET /Nodes?api-version=6.3&MaxResults=0 HTTP/1.1"]);
+    }
+
+    /// An optional body left out sends no body; a given one is JSON.
+    #[tokio::test]
+    async fn optional_bodies() {
+        fn answer(_: &str) -> (u16, String) {
+            (200, r#"{"Name":"n1","AggregatedHealthState":"Warning"}"#.to_owned())
+        }
+        let (client, seen) = serve(answer).await;
+        let health = client
+            .get_node_health_using_policy("n1", None, None, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            health.aggregated_health_state,
+            Some(fabric_rest::models::HealthState::Warning)
+        );
+        let mut policy = fabric_rest::models::ClusterHealthPolicy::new();
+        policy.consider_warning_as_error = Some(true);
+        client
+            .get_node_health_using_policy(
+                "n1",
+                Some(fabric_rest::models::HealthStateFilter::ERROR),
+                Some(&policy),
+                None,
+            )
+            .await
+            .unwrap();
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen[0].0, "POST /Nodes/n1/$/GetHealth?api-version=6.0 HTTP/1.1");
+        assert_eq!(seen[0].1, b"");
+        assert_eq!(
+            seen[1].0,
+            "POST /Nodes/n1/$/GetHealth?api-version=6.0&EventsHealthStateFilter=8 HTTP/1.1"
+        );
+        assert_eq!(seen[1].1, br#"{"ConsiderWarningAsError":true}"#);
+    }
+}
