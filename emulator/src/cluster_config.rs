@@ -27,7 +27,8 @@ pub(crate) struct ClusterConfig {
 }
 
 /// The message of the upgrade service for a document it cannot read.
-pub(crate) const UNREADABLE: &str = "ArgumentException: The input cluster configuration is not in a valid json format or supported apiVersion.";
+pub(crate) const UNREADABLE: &str =
+    "ArgumentException: The input cluster configuration is not in a valid json format or supported apiVersion.";
 
 impl ClusterConfig {
     /// Reads a ClusterConfig.json document; `None` for text the upgrade service would refuse
@@ -39,14 +40,8 @@ impl ClusterConfig {
         if !SUPPORTED_API_VERSIONS.contains(&api_version) {
             return None;
         }
-        let version = object
-            .get("clusterConfigurationVersion")?
-            .as_str()?
-            .to_owned();
-        let name = object
-            .get("name")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let version = object.get("clusterConfigurationVersion")?.as_str()?.to_owned();
+        let name = object.get("name").and_then(Value::as_str).map(str::to_owned);
         let mut upgrade_domains: Vec<String> = object
             .get("nodes")
             .and_then(Value::as_array)

@@ -75,9 +75,7 @@ fn percentages(object: &Map<String, Value>, names: &[&str]) -> Result<(), Invali
 }
 
 fn application_health_policies(value: &Value) -> Result<(), Invalid> {
-    let object = value
-        .as_object()
-        .ok_or("ApplicationHealthPolicies is not an object")?;
+    let object = value.as_object().ok_or("ApplicationHealthPolicies is not an object")?;
     if let Some(map) = present(object, "ApplicationHealthPolicyMap") {
         key_value_array(map, application_health_policy)?;
     }
@@ -85,9 +83,7 @@ fn application_health_policies(value: &Value) -> Result<(), Invalid> {
 }
 
 fn application_health_policy(value: &Value) -> Result<(), Invalid> {
-    let object = value
-        .as_object()
-        .ok_or("ApplicationHealthPolicy is not an object")?;
+    let object = value.as_object().ok_or("ApplicationHealthPolicy is not an object")?;
     if let Some(flag) = present(object, "ConsiderWarningAsError")
         && !flag.is_boolean()
     {
@@ -104,9 +100,7 @@ fn application_health_policy(value: &Value) -> Result<(), Invalid> {
 }
 
 fn service_type_health_policy(value: &Value) -> Result<(), Invalid> {
-    let object = value
-        .as_object()
-        .ok_or("ServiceTypeHealthPolicy is not an object")?;
+    let object = value.as_object().ok_or("ServiceTypeHealthPolicy is not an object")?;
     percentages(object, &SERVICE_TYPE_PERCENTAGES)
 }
 

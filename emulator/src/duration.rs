@@ -54,9 +54,7 @@ fn components(mut text: &str, units: &[(char, f64)]) -> Option<f64> {
         let end = text.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
         let (number, tail) = text.split_at(end);
         let designator = tail.chars().next()?;
-        let offset = units[next_unit..]
-            .iter()
-            .position(|(unit, _)| *unit == designator)?;
+        let offset = units[next_unit..].iter().position(|(unit, _)| *unit == designator)?;
         total += number_value(number)? * units[next_unit + offset].1;
         next_unit += offset + 1;
         text = &tail[designator.len_utf8()..];

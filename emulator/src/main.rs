@@ -58,9 +58,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
                     "fail" => UpgradeOutcome::Fail,
                     "rollback" => UpgradeOutcome::RollBack,
                     _ => {
-                        return Err(format!(
-                            "--outcome: `{value}` is not succeed, fail or rollback"
-                        ));
+                        return Err(format!("--outcome: `{value}` is not succeed, fail or rollback"));
                     }
                 };
             }
@@ -92,10 +90,7 @@ async fn main() -> ExitCode {
     let emulator = match started {
         Ok(emulator) => emulator,
         Err(error) => {
-            eprintln!(
-                "error: cannot listen on 127.0.0.1:{}: {error}",
-                options.port
-            );
+            eprintln!("error: cannot listen on 127.0.0.1:{}: {error}", options.port);
             return ExitCode::FAILURE;
         }
     };

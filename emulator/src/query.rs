@@ -23,10 +23,7 @@ impl Query {
 
     /// The value of the first parameter called `name`.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.pairs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.pairs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -87,9 +84,7 @@ pub(crate) fn api_version_accepted(value: &str, runtime: Version) -> bool {
 /// The server timeout in seconds: an unparsable or out-of-range value is silently read as
 /// the default of 60, like the gateway does.
 pub(crate) fn server_timeout(value: Option<&str>) -> u64 {
-    value
-        .and_then(|v| v.parse::<u32>().ok())
-        .map_or(60, u64::from)
+    value.and_then(|v| v.parse::<u32>().ok()).map_or(60, u64::from)
 }
 
 #[cfg(test)]

@@ -43,9 +43,7 @@ impl RecordedRequest {
     /// The value of query parameter `name` as the gateway reads it: names are
     /// case-sensitive, the first occurrence wins, and the value is percent-decoded.
     pub fn query_param(&self, name: &str) -> Option<String> {
-        query::Query::parse(self.query.as_deref())
-            .get(name)
-            .map(str::to_owned)
+        query::Query::parse(self.query.as_deref()).get(name).map(str::to_owned)
     }
 }
 

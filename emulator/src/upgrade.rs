@@ -106,12 +106,7 @@ impl Cluster {
         default_outcome: UpgradeOutcome,
         unavailable_after_start: u32,
     ) -> Cluster {
-        let settled = UpgradeStatus::new(
-            "RollingForwardCompleted",
-            0,
-            &committed.version,
-            String::new(),
-        );
+        let settled = UpgradeStatus::new("RollingForwardCompleted", 0, &committed.version, String::new());
         Cluster {
             committed,
             step,
@@ -175,15 +170,17 @@ impl Cluster {
             ));
         }
         if target.version == self.committed.version {
-            return Err("ValidationException: A configuration upgrade with identical configuration version is not allowed.".to_owned());
+            return Err(
+                "ValidationException: A configuration upgrade with identical configuration version is not allowed."
+                    .to_owned(),
+            );
         }
         if target.name != self.committed.name {
-            return Err("ValidationException: Cluster name can't be changed in cluster configuration upgrade.".to_owned());
+            return Err(
+                "ValidationException: Cluster name can't be changed in cluster configuration upgrade.".to_owned(),
+            );
         }
-        let outcome = self
-            .next_outcome
-            .take()
-            .unwrap_or_else(|| self.default_outcome.clone());
+        let outcome = self.next_outcome.take().unwrap_or_else(|| self.default_outcome.clone());
         let phases = phases(current, &self.committed.version, &target, &outcome);
         self.running = Some(Upgrade {
             target,
@@ -251,10 +248,7 @@ fn phases(
             "RollingForwardInProgress",
             progress(done),
             old_version,
-            format!(
-                "Upgrading upgrade domain {domain} ({} of {count}).",
-                done + 1
-            ),
+            format!("Upgrading upgrade domain {domain} ({} of {count}).", done + 1),
         ));
     }
     let failed_domain = domains.last().map_or("", String::as_str);
@@ -288,12 +282,7 @@ fn phases(
                     failure.clone(),
                 ));
             }
-            phases.push(UpgradeStatus::new(
-                "RollingBackCompleted",
-                0,
-                old_version,
-                failure,
-            ));
+            phases.push(UpgradeStatus::new("RollingBackCompleted", 0, old_version, failure));
         }
     }
     phases
@@ -367,11 +356,7 @@ mod tests {
         assert_eq!(seen.len(), 10, "{seen:?}");
         assert_eq!(seen[9].upgrade_state, "RollingBackCompleted");
         assert_eq!(seen[9].config_version, "1.0.0");
-        assert!(
-            seen[9]
-                .details
-                .starts_with("FABRIC_E_CONFIG_UPGRADE_FAILED : ")
-        );
+        assert!(seen[9].details.starts_with("FABRIC_E_CONFIG_UPGRADE_FAILED : "));
     }
 
     #[test]
@@ -389,17 +374,9 @@ mod tests {
         let mut c = cluster(UpgradeOutcome::RollBack);
         let t0 = Instant::now();
         assert_eq!(c.start(t0, "nope"), Err(UNREADABLE.to_owned()));
-        assert!(
-            c.start(t0, &target("1.0.0"))
-                .unwrap_err()
-                .contains("identical")
-        );
+        assert!(c.start(t0, &target("1.0.0")).unwrap_err().contains("identical"));
         let renamed = target("2.0.0").replace("fabric-rest-sample", "other");
-        assert!(
-            c.start(t0, &renamed)
-                .unwrap_err()
-                .contains("name can't be changed")
-        );
+        assert!(c.start(t0, &renamed).unwrap_err().contains("name can't be changed"));
         c.start(t0, &target("2.0.0")).expect("accepted");
         // Past the forward phases and into the rollback.
         let during = t0 + STEP * UNOBSERVED_STEPS * 5;

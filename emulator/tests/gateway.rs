@@ -6,7 +6,8 @@ use common::*;
 use fabric_rest_emulator::{Emulator, MAX_BODY_BYTES, SAMPLE_CLUSTER_CONFIG};
 use serde_json::json;
 
-const IDLE: &str = r#"{"UpgradeState":"RollingForwardCompleted","ProgressStatus":0,"ConfigVersion":"1.0.0","Details":""}"#;
+const IDLE: &str =
+    r#"{"UpgradeState":"RollingForwardCompleted","ProgressStatus":0,"ConfigVersion":"1.0.0","Details":""}"#;
 
 #[tokio::test]
 async fn api_version_from_one_up_to_the_runtime() {
@@ -18,9 +19,7 @@ async fn api_version_from_one_up_to_the_runtime() {
             assert_eq!(response.status, 200, "{version}");
             assert_eq!(response.text(), IDLE);
         }
-        for version in [
-            "0.9", "9.2", "10.0", "", "garbage", "6", "6.0-beta", "6.0.0",
-        ] {
+        for version in ["0.9", "9.2", "10.0", "", "garbage", "6", "6.0-beta", "6.0.0"] {
             let target = format!("/$/GetClusterConfigurationUpgradeStatus?api-version={version}");
             get(&emulator, &target)
                 .await
@@ -44,23 +43,12 @@ async fn api_version_from_one_up_to_the_runtime() {
 #[tokio::test]
 async fn runtime_version_sets_the_highest_api_version() {
     bounded(async {
-        let emulator = Emulator::builder()
-            .runtime_version(6, 2)
-            .start()
-            .await
-            .expect("start");
-        let ok = get(
-            &emulator,
-            "/$/GetClusterConfigurationUpgradeStatus?api-version=6.2",
-        )
-        .await;
+        let emulator = Emulator::builder().runtime_version(6, 2).start().await.expect("start");
+        let ok = get(&emulator, "/$/GetClusterConfigurationUpgradeStatus?api-version=6.2").await;
         assert_eq!(ok.status, 200);
-        get(
-            &emulator,
-            "/$/GetClusterConfigurationUpgradeStatus?api-version=6.3",
-        )
-        .await
-        .assert_error(400, "E_INVALIDARG", "Invalid argument");
+        get(&emulator, "/$/GetClusterConfigurationUpgradeStatus?api-version=6.3")
+            .await
+            .assert_error(400, "E_INVALIDARG", "Invalid argument");
     })
     .await;
 }
@@ -75,13 +63,10 @@ async fn the_first_of_repeated_query_names_wins() {
         get(&emulator, bad)
             .await
             .assert_error(400, "E_INVALIDARG", "Invalid argument");
-        let zero_first =
-            "/$/GetClusterConfigurationUpgradeStatus?api-version=6.0&timeout=0&timeout=5";
-        get(&emulator, zero_first).await.assert_error(
-            504,
-            "FABRIC_E_TIMEOUT",
-            "Operation timed out.",
-        );
+        let zero_first = "/$/GetClusterConfigurationUpgradeStatus?api-version=6.0&timeout=0&timeout=5";
+        get(&emulator, zero_first)
+            .await
+            .assert_error(504, "FABRIC_E_TIMEOUT", "Operation timed out.");
     })
     .await;
 }
@@ -90,32 +75,22 @@ async fn the_first_of_repeated_query_names_wins() {
 async fn timeouts() {
     bounded(async {
         let emulator = Emulator::start().await.expect("start");
-        for timeout in [
-            "1",
-            "60",
-            "4294967295",
-            "abc",
-            "",
-            "-1",
-            "4294967296",
-            "1.5",
-        ] {
+        for timeout in ["1", "60", "4294967295", "abc", "", "-1", "4294967296", "1.5"] {
             let target = format!("{STATUS}&timeout={timeout}");
             let response = get(&emulator, &target).await;
             assert_eq!(response.status, 200, "timeout={timeout}");
         }
-        get(&emulator, &format!("{STATUS}&timeout=0"))
-            .await
-            .assert_error(504, "FABRIC_E_TIMEOUT", "Operation timed out.");
+        get(&emulator, &format!("{STATUS}&timeout=0")).await.assert_error(
+            504,
+            "FABRIC_E_TIMEOUT",
+            "Operation timed out.",
+        );
         let start = "/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=0";
         post(&emulator, start, &description(&config_at("2.0.0")))
             .await
             .assert_error(504, "FABRIC_E_TIMEOUT", "Operation timed out.");
         // A timed-out start changed nothing.
-        assert_eq!(
-            emulator.upgrade_status().upgrade_state,
-            "RollingForwardCompleted"
-        );
+        assert_eq!(emulator.upgrade_status().upgrade_state, "RollingForwardCompleted");
         assert_eq!(get(&emulator, STATUS).await.text(), IDLE);
     })
     .await;
@@ -128,18 +103,9 @@ async fn unknown_paths_and_wrong_methods_are_invalid_arguments() {
         let cases = [
             ("GET", "/$/NoSuchOperation?api-version=6.0"),
             ("GET", "/?api-version=6.0"),
-            (
-                "GET",
-                "/$/getclusterconfigurationupgradestatus?api-version=6.0",
-            ),
-            (
-                "GET",
-                "/$/GetClusterConfigurationUpgradeStatus/?api-version=6.0",
-            ),
-            (
-                "GET",
-                "/%24/GetClusterConfigurationUpgradeStatus?api-version=6.0",
-            ),
+            ("GET", "/$/getclusterconfigurationupgradestatus?api-version=6.0"),
+            ("GET", "/$/GetClusterConfigurationUpgradeStatus/?api-version=6.0"),
+            ("GET", "/%24/GetClusterConfigurationUpgradeStatus?api-version=6.0"),
             ("GET", "/Nodes?api-version=6.0"),
             ("POST", STATUS),
             ("DELETE", STATUS),
@@ -169,10 +135,7 @@ async fn error_reason_phrase_is_the_code_on_the_wire() {
         let response = get(&emulator, "/$/Nope").await;
         assert_eq!(response.status_line, "HTTP/1.1 400 E_INVALIDARG");
         let response = post(&emulator, START, &description(&config_at("1.0.0"))).await;
-        assert_eq!(
-            response.status_line,
-            "HTTP/1.1 500 FABRIC_E_CONFIG_UPGRADE_FAILED"
-        );
+        assert_eq!(response.status_line, "HTTP/1.1 500 FABRIC_E_CONFIG_UPGRADE_FAILED");
         let ok = get(&emulator, STATUS).await;
         assert_eq!(ok.status_line, "HTTP/1.1 200 OK");
     })
@@ -281,15 +244,10 @@ async fn get_cluster_configuration_needs_a_supported_configuration_api_version()
             "10-2017",
             "06-2018",
         ] {
-            let target = format!(
-                "/$/GetClusterConfiguration?ConfigurationApiVersion={version}&api-version=6.0"
-            );
+            let target = format!("/$/GetClusterConfiguration?ConfigurationApiVersion={version}&api-version=6.0");
             let response = get(&emulator, &target).await;
             assert_eq!(response.status, 200, "{version}");
-            assert_eq!(
-                response.header("content-type"),
-                Some("application/json; charset=utf-8")
-            );
+            assert_eq!(response.header("content-type"), Some("application/json; charset=utf-8"));
             assert_eq!(
                 response.json(),
                 json!({ "ClusterConfiguration": SAMPLE_CLUSTER_CONFIG })
@@ -342,10 +300,7 @@ async fn drop_stops_the_server() {
         let emulator = Emulator::start().await.expect("start");
         let addr = emulator.addr();
         assert!(addr.ip().is_loopback());
-        assert_eq!(
-            emulator.base_url(),
-            format!("http://127.0.0.1:{}", addr.port())
-        );
+        assert_eq!(emulator.base_url(), format!("http://127.0.0.1:{}", addr.port()));
         drop(emulator);
         let mut refused = false;
         for _ in 0..200 {

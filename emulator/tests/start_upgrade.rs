@@ -7,7 +7,8 @@ use fabric_rest_emulator::{Emulator, SAMPLE_CLUSTER_CONFIG};
 use serde_json::{Value, json};
 
 const CONFIG_UPGRADE_FAILED: &str = "FABRIC_E_CONFIG_UPGRADE_FAILED";
-const UNREADABLE: &str = "ArgumentException: The input cluster configuration is not in a valid json format or supported apiVersion.";
+const UNREADABLE: &str =
+    "ArgumentException: The input cluster configuration is not in a valid json format or supported apiVersion.";
 
 #[tokio::test]
 async fn accepted_with_202_and_an_empty_json_body() {
@@ -17,17 +18,12 @@ async fn accepted_with_202_and_an_empty_json_body() {
         assert_eq!(response.status_line, "HTTP/1.1 202 Accepted");
         assert!(response.body.is_empty());
         assert_eq!(response.header("content-length"), Some("0"));
-        assert_eq!(
-            response.header("content-type"),
-            Some("application/json; charset=utf-8")
-        );
+        assert_eq!(response.header("content-type"), Some("application/json; charset=utf-8"));
         // Accepted without timeout and with any api-version in range, too.
         let emulator = Emulator::start().await.expect("start");
         let target = "/$/StartClusterConfigurationUpgrade?api-version=6.0";
         assert_eq!(
-            post(&emulator, target, &description(&config_at("2.0.0")))
-                .await
-                .status,
+            post(&emulator, target, &description(&config_at("2.0.0"))).await.status,
             202
         );
     })
@@ -61,8 +57,7 @@ async fn durations_follow_the_server_grammar() {
         ] {
             for field in fields {
                 version += 1;
-                let body =
-                    json!({ "ClusterConfig": config_at(&format!("{version}.0.0")), field: good });
+                let body = json!({ "ClusterConfig": config_at(&format!("{version}.0.0")), field: good });
                 let response = post(&emulator, START, body.to_string().as_bytes()).await;
                 assert_eq!(response.status, 202, "{field}={good}: {}", response.text());
             }
@@ -70,13 +65,14 @@ async fn durations_follow_the_server_grammar() {
         for bad in ["P0D", "P1D", "P1Y", "abc", "", "PT1W", "1.5", "-5000"] {
             for field in fields {
                 let body = json!({ "ClusterConfig": config_at("99.0.0"), field: bad });
-                post(&emulator, START, body.to_string().as_bytes())
-                    .await
-                    .assert_error(400, "E_INVALIDARG", "Invalid argument");
+                post(&emulator, START, body.to_string().as_bytes()).await.assert_error(
+                    400,
+                    "E_INVALIDARG",
+                    "Invalid argument",
+                );
             }
         }
-        let number =
-            json!({ "ClusterConfig": config_at("99.0.0"), "UpgradeTimeoutInSeconds": 600 });
+        let number = json!({ "ClusterConfig": config_at("99.0.0"), "UpgradeTimeoutInSeconds": 600 });
         post(&emulator, START, number.to_string().as_bytes())
             .await
             .assert_error(400, "E_INVALIDARG", "Invalid argument");
@@ -100,13 +96,25 @@ async fn bodies_the_model_cannot_hold_are_invalid_arguments() {
             json!({ "ClusterConfig": serde_json::from_str::<Value>(&config).expect("json") })
                 .to_string()
                 .into_bytes(),
-            json!({ "ClusterConfig": config, "MaxPercentUnhealthyNodes": 101 }).to_string().into_bytes(),
-            json!({ "ClusterConfig": config, "MaxPercentDeltaUnhealthyNodes": -1 }).to_string().into_bytes(),
-            json!({ "ClusterConfig": config, "MaxPercentUnhealthyApplications": 2.5 }).to_string().into_bytes(),
-            format!(r#"{{"ClusterConfig": {}, "MaxPercentUnhealthyNodes": 340282366920938463463374607431768211456}}"#, Value::from(config.clone())).into_bytes(),
+            json!({ "ClusterConfig": config, "MaxPercentUnhealthyNodes": 101 })
+                .to_string()
+                .into_bytes(),
+            json!({ "ClusterConfig": config, "MaxPercentDeltaUnhealthyNodes": -1 })
+                .to_string()
+                .into_bytes(),
+            json!({ "ClusterConfig": config, "MaxPercentUnhealthyApplications": 2.5 })
+                .to_string()
+                .into_bytes(),
+            format!(
+                r#"{{"ClusterConfig": {}, "MaxPercentUnhealthyNodes": 340282366920938463463374607431768211456}}"#,
+                Value::from(config.clone())
+            )
+            .into_bytes(),
             json!({ "ClusterConfig": config, "ApplicationHealthPolicies": {
                 "ApplicationHealthPolicyMap": { "fabric:/App": { "ConsiderWarningAsError": true } }
-            }}).to_string().into_bytes(),
+            }})
+            .to_string()
+            .into_bytes(),
         ];
         for body in &bad {
             post(&emulator, START, body)
@@ -186,20 +194,10 @@ async fn unreadable_cluster_configs_fail_the_upgrade() {
                 .await
                 .assert_error(500, CONFIG_UPGRADE_FAILED, UNREADABLE);
         }
-        for api_version in [
-            "2016-09-26",
-            "01-2017",
-            "04-2017",
-            "05-2017",
-            "08-2017",
-            "06-2018",
-        ] {
+        for api_version in ["2016-09-26", "01-2017", "04-2017", "05-2017", "08-2017", "06-2018"] {
             let emulator = Emulator::start().await.expect("start");
             let config = config_at("2.0.0").replace("10-2017", api_version);
-            assert_eq!(
-                post(&emulator, START, &description(&config)).await.status,
-                202
-            );
+            assert_eq!(post(&emulator, START, &description(&config)).await.status, 202);
         }
     })
     .await;
@@ -225,13 +223,11 @@ async fn a_new_cluster_name_fails_the_upgrade() {
     bounded(async {
         let emulator = Emulator::start().await.expect("start");
         let renamed = config_at("2.0.0").replace("fabric-rest-sample", "another-name");
-        post(&emulator, START, &description(&renamed))
-            .await
-            .assert_error(
-                500,
-                CONFIG_UPGRADE_FAILED,
-                "ValidationException: Cluster name can't be changed in cluster configuration upgrade.",
-            );
+        post(&emulator, START, &description(&renamed)).await.assert_error(
+            500,
+            CONFIG_UPGRADE_FAILED,
+            "ValidationException: Cluster name can't be changed in cluster configuration upgrade.",
+        );
         assert_eq!(emulator.upgrade_status().upgrade_state, "RollingForwardCompleted");
     })
     .await;

@@ -47,9 +47,7 @@ async fn success_commits_the_new_config_at_the_end() {
         assert_eq!(last["ProgressStatus"], 100);
         // The version changes only at the very end.
         assert!(
-            seen[..seen.len() - 1]
-                .iter()
-                .all(|s| s["ConfigVersion"] == "1.0.0"),
+            seen[..seen.len() - 1].iter().all(|s| s["ConfigVersion"] == "1.0.0"),
             "{seen:?}"
         );
         // Every upgrade domain of the ClusterConfig is walked, in order, with rising progress.
@@ -62,14 +60,8 @@ async fn success_commits_the_new_config_at_the_end() {
         for (details, domain) in domains.iter().zip(["UD0", "UD1", "UD2"]) {
             assert!(details.contains(domain), "{details}");
         }
-        let progress: Vec<u64> = seen
-            .iter()
-            .filter_map(|s| s["ProgressStatus"].as_u64())
-            .collect();
-        assert!(
-            progress[1..].windows(2).all(|w| w[0] <= w[1]),
-            "{progress:?}"
-        );
+        let progress: Vec<u64> = seen.iter().filter_map(|s| s["ProgressStatus"].as_u64()).collect();
+        assert!(progress[1..].windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
 
         assert_eq!(emulator.config_version(), "2.0.0");
         assert_eq!(emulator.cluster_config(), config_at("2.0.0"));
@@ -93,11 +85,7 @@ async fn failure_keeps_the_old_config() {
         assert!(
             in_order(
                 &states(&seen),
-                &[
-                    "RollingForwardPending",
-                    "RollingForwardInProgress",
-                    "Failed"
-                ]
+                &["RollingForwardPending", "RollingForwardInProgress", "Failed"]
             ),
             "{seen:?}"
         );
@@ -105,10 +93,7 @@ async fn failure_keeps_the_old_config() {
         assert_eq!(last["UpgradeState"], "Failed");
         assert_eq!(last["ConfigVersion"], "1.0.0");
         let details = last["Details"].as_str().expect("details");
-        assert!(
-            details.starts_with("FABRIC_E_CONFIG_UPGRADE_FAILED : "),
-            "{details}"
-        );
+        assert!(details.starts_with("FABRIC_E_CONFIG_UPGRADE_FAILED : "), "{details}");
         assert_eq!(emulator.cluster_config(), SAMPLE_CLUSTER_CONFIG);
         assert_eq!(
             get(&emulator, CONFIG).await.json(),
@@ -226,17 +211,11 @@ async fn a_new_start_replaces_a_running_upgrade() {
             }
             tokio::time::sleep(Duration::from_millis(1)).await;
         }
-        assert_eq!(
-            emulator.upgrade_status().upgrade_state,
-            "RollingForwardInProgress"
-        );
+        assert_eq!(emulator.upgrade_status().upgrade_state, "RollingForwardInProgress");
         // The replacement takes the default outcome again and goes to its own version.
         start_upgrade(&emulator, "3.0.0").await;
         let seen = poll_until_settled(&emulator, "3.0.0").await;
-        assert_eq!(
-            seen[0]["UpgradeState"], "RollingForwardInProgress",
-            "{seen:?}"
-        );
+        assert_eq!(seen[0]["UpgradeState"], "RollingForwardInProgress", "{seen:?}");
         assert!(in_order(
             &states(&seen),
             &["RollingForwardPending", "RollingForwardCompleted"]

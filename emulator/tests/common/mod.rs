@@ -54,15 +54,9 @@ impl RawResponse {
         assert_eq!(self.reason, code);
         assert_eq!(
             self.text(),
-            format!(
-                r#"{{"Error":{{"Code":"{code}","Message":{}}}}}"#,
-                Value::from(message)
-            )
+            format!(r#"{{"Error":{{"Code":"{code}","Message":{}}}}}"#, Value::from(message))
         );
-        assert_eq!(
-            self.header("content-type"),
-            Some("application/json; charset=utf-8")
-        );
+        assert_eq!(self.header("content-type"), Some("application/json; charset=utf-8"));
     }
 }
 
@@ -82,20 +76,13 @@ pub async fn send_raw(addr: SocketAddr, request: &[u8]) -> RawResponse {
 }
 
 fn parse(bytes: &[u8]) -> RawResponse {
-    let split = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of head");
+    let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("end of head");
     let head = String::from_utf8(bytes[..split].to_vec()).expect("ASCII head");
     let mut lines = head.split("\r\n");
     let status_line = lines.next().expect("status line").to_owned();
     let mut parts = status_line.splitn(3, ' ');
     let _version = parts.next();
-    let status = parts
-        .next()
-        .expect("status")
-        .parse()
-        .expect("numeric status");
+    let status = parts.next().expect("status").parse().expect("numeric status");
     let reason = parts.next().unwrap_or("").to_owned();
     let headers: Vec<(String, String)> = lines
         .map(|line| {
@@ -117,12 +104,7 @@ fn parse(bytes: &[u8]) -> RawResponse {
 }
 
 /// Sends one request with `target` exactly as given.
-pub async fn request(
-    addr: SocketAddr,
-    method: &str,
-    target: &str,
-    body: Option<&[u8]>,
-) -> RawResponse {
+pub async fn request(addr: SocketAddr, method: &str, target: &str, body: Option<&[u8]>) -> RawResponse {
     let mut raw = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     if let Some(body) = body {
         raw.push_str("Content-Type: application/json; charset=utf-8\r\n");
@@ -153,9 +135,7 @@ pub fn config_at(version: &str) -> String {
 
 /// A StartClusterConfigurationUpgrade body carrying `config`.
 pub fn description(config: &str) -> Vec<u8> {
-    serde_json::json!({ "ClusterConfig": config })
-        .to_string()
-        .into_bytes()
+    serde_json::json!({ "ClusterConfig": config }).to_string().into_bytes()
 }
 
 pub const START: &str = "/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=60";
