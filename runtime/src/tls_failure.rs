@@ -3,7 +3,7 @@
 use std::error::Error as StdError;
 use std::fmt;
 
-use rustls::pki_types::UnixTime;
+use rustls::pki_types::{ServerName, UnixTime};
 use rustls::{AlertDescription, CertificateError};
 
 /// A TLS failure, described for a person. It has no source, so an [`Error`](crate::Error)
@@ -96,7 +96,8 @@ fn describe_certificate(error: &CertificateError) -> String {
         CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
             let names = match error {
                 CertificateError::NotValidForNameContext { expected, presented } => {
-                    format!(" {expected:?} (it names {})", presented.join(", "))
+                    let presented: Vec<&str> = presented.iter().map(|name| plain_name(name)).collect();
+                    format!(" {} (it names {})", host(expected), presented.join(", "))
                 }
                 _ => String::new(),
             };
@@ -107,6 +108,21 @@ fn describe_certificate(error: &CertificateError) -> String {
         CertificateError::Other(other) => other.0.to_string(),
         other => format!("the server's certificate is refused: {other}"),
     }
+}
+
+fn host(name: &ServerName<'_>) -> String {
+    match name {
+        ServerName::DnsName(dns) => dns.as_ref().to_owned(),
+        ServerName::IpAddress(ip) => std::net::IpAddr::from(*ip).to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// `cluster.contoso.test` from rustls' `DnsName("cluster.contoso.test")`.
+fn plain_name(name: &str) -> &str {
+    name.strip_prefix("DnsName(\"")
+        .and_then(|n| n.strip_suffix("\")"))
+        .unwrap_or(name)
 }
 
 /// A moment as `2024-05-01T12:00:00Z`.
