@@ -138,10 +138,10 @@ impl http_body::Body for Endless {
     type Error = std::io::Error;
 
     fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
-        if let Some(pause) = self.pause.as_mut() {
-            if pause.as_mut().poll(cx).is_pending() {
-                return Poll::Pending;
-            }
+        if let Some(pause) = self.pause.as_mut()
+            && pause.as_mut().poll(cx).is_pending()
+        {
+            return Poll::Pending;
         }
         self.pause = Some(Box::pin(tokio::time::sleep(Duration::from_millis(20))));
         Poll::Ready(Some(Ok(Frame::data(Bytes::from_static(&[b' '; 1024])))))

@@ -36,6 +36,17 @@
 //! request has reported it (at most ten steps), so a poller sees every phase in order
 //! however busy the machine is, and a cluster nobody polls still gets there.
 //!
+//! # A secure gateway, and one having a bad day
+//!
+//! [`EmulatorBuilder::tls`] serves https with a certificate the test makes (with `rcgen`,
+//! say); [`EmulatorBuilder::require_client_certificate`] and
+//! [`EmulatorBuilder::require_bearer_token`] refuse callers the way the gateway does, with
+//! 403 or 401 and an empty body after a completed handshake. [`Emulator::inject`] (or
+//! [`EmulatorBuilder::fault`]) makes the next requests fail with a [`Fault`]: a reset
+//! connection, a delay, 503s with a transient code, a proxy's HTML 502, 504
+//! `FABRIC_E_TIMEOUT`, a truncated body or one that never ends. Faulted and refused
+//! requests are recorded too, so a test counts a client's attempts.
+//!
 //! # Example
 //!
 //! ```

@@ -85,7 +85,7 @@ impl fmt::Debug for Thumbprint {
 }
 
 fn decode_hex(digits: &str) -> Option<Vec<u8>> {
-    if digits.is_empty() || digits.len() % 2 != 0 {
+    if digits.is_empty() || !digits.len().is_multiple_of(2) {
         return None;
     }
     let digits = digits.as_bytes();
