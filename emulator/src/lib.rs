@@ -36,6 +36,17 @@
 //! request has reported it (at most ten steps), so a poller sees every phase in order
 //! however busy the machine is, and a cluster nobody polls still gets there.
 //!
+//! # A secure gateway, and one having a bad day
+//!
+//! [`EmulatorBuilder::tls`] serves https with a certificate the test makes (with `rcgen`,
+//! say); [`EmulatorBuilder::require_client_certificate`] and
+//! [`EmulatorBuilder::require_bearer_token`] refuse callers the way the gateway does, with
+//! 403 or 401 and an empty body after a completed handshake. [`Emulator::inject`] (or
+//! [`EmulatorBuilder::fault`]) makes the next requests fail with a [`Fault`]: a reset
+//! connection, a delay, 503s with a transient code, a proxy's HTML 502, 504
+//! `FABRIC_E_TIMEOUT`, a truncated body or one that never ends. Faulted and refused
+//! requests are recorded too, so a test counts a client's attempts.
+//!
 //! # Example
 //!
 //! ```
@@ -66,9 +77,12 @@
 mod cluster_config;
 mod description;
 mod duration;
+mod fault;
+mod listen;
 mod query;
 mod record;
 mod server;
+mod tls;
 mod upgrade;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -79,13 +93,16 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use cluster_config::SUPPORTED_API_VERSIONS;
+pub use fault::Fault;
 pub use record::RecordedRequest;
 pub use server::MAX_BODY_BYTES;
 pub use upgrade::{UNOBSERVED_STEPS, UpgradeOutcome, UpgradeStatus};
 
 use cluster_config::ClusterConfig;
+use fault::FaultQueue;
 use query::Version;
 use server::Gateway;
+use tls::Tls;
 use upgrade::Cluster;
 
 /// A standalone ClusterConfig.json of three nodes (`vm0` to `vm2`, upgrade domains `UD0` to
@@ -99,6 +116,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 /// A running emulated gateway. Dropping it stops the server.
 pub struct Emulator {
     addr: SocketAddr,
+    https: bool,
     gateway: Arc<Gateway>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
@@ -120,9 +138,28 @@ impl Emulator {
         self.addr
     }
 
-    /// The base URL to give a client, e.g. `http://127.0.0.1:54321` (no trailing slash).
+    /// The base URL to give a client, e.g. `http://127.0.0.1:54321` (no trailing slash),
+    /// or `https://...` when the emulator serves TLS ([`EmulatorBuilder::tls`]).
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.https { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
+    }
+
+    /// Makes the next `times` requests (after those already faulted) fail with `fault`;
+    /// see [`Fault`].
+    ///
+    /// ```
+    /// # use fabric_rest_emulator::{Emulator, Fault};
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::start().await?;
+    /// emulator.inject(Fault::unavailable(), 2); // two 503 FABRIC_E_SERVICE_TOO_BUSY
+    /// emulator.inject(Fault::ResetConnection, 1); // then a reset connection
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn inject(&self, fault: Fault, times: u32) {
+        self.gateway.faults().push(fault, times);
     }
 
     /// Every request received so far, oldest first, including refused ones.
@@ -188,6 +225,12 @@ impl std::fmt::Debug for Emulator {
 }
 
 /// Settings for an [`Emulator`]; every setting has a default.
+///
+/// Besides the cluster's own settings, a builder sets up what a secure gateway does:
+/// https with a certificate the test supplies ([`tls`](Self::tls)), client certificates
+/// from a CA ([`require_client_certificate`](Self::require_client_certificate)), bearer
+/// tokens ([`require_bearer_token`](Self::require_bearer_token)), and faults for the first
+/// requests ([`fault`](Self::fault)).
 #[derive(Clone, Debug)]
 pub struct EmulatorBuilder {
     bind: SocketAddr,
@@ -196,6 +239,20 @@ pub struct EmulatorBuilder {
     step: Duration,
     outcome: UpgradeOutcome,
     unavailable_after_start: u32,
+    tls: Option<(Vec<u8>, Secret)>,
+    client_ca: Option<Vec<u8>>,
+    bearer_token: Option<Secret>,
+    faults: Vec<(Fault, u32)>,
+}
+
+/// A key or token whose `Debug` does not show it.
+#[derive(Clone)]
+struct Secret(Vec<u8>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
 }
 
 impl Default for EmulatorBuilder {
@@ -207,6 +264,10 @@ impl Default for EmulatorBuilder {
             step: Duration::from_millis(500),
             outcome: UpgradeOutcome::Succeed,
             unavailable_after_start: 0,
+            tls: None,
+            client_ca: None,
+            bearer_token: None,
+            faults: Vec::new(),
         }
     }
 }
@@ -253,6 +314,50 @@ impl EmulatorBuilder {
         self
     }
 
+    /// Serves https with this certificate (PEM, the server's certificate first, then any
+    /// intermediates) and private key (PEM: PKCS#8, PKCS#1 or SEC1).
+    /// [`start`](Self::start) fails with `InvalidInput` when they cannot be used.
+    ///
+    /// ```
+    /// # use fabric_rest_emulator::Emulator;
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let key = rcgen::KeyPair::generate().unwrap();
+    /// let cert = rcgen::CertificateParams::new(vec!["localhost".into()]).unwrap().self_signed(&key).unwrap();
+    /// let emulator = Emulator::builder().tls(cert.pem(), key.serialize_pem()).start().await?;
+    /// assert!(emulator.base_url().starts_with("https://127.0.0.1:"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn tls(mut self, cert_pem: impl Into<Vec<u8>>, key_pem: impl Into<Vec<u8>>) -> Self {
+        self.tls = Some((cert_pem.into(), Secret(key_pem.into())));
+        self
+    }
+
+    /// With [`tls`](Self::tls): every request needs a client certificate issued by a CA in
+    /// `ca_pem`. Like the gateway, the emulator completes the TLS handshake with any
+    /// certificate or none and then answers 403 with an empty body: reason phrase
+    /// `Client certificate required` when none was sent, `Forbidden` when it is not
+    /// trusted.
+    pub fn require_client_certificate(mut self, ca_pem: impl Into<Vec<u8>>) -> Self {
+        self.client_ca = Some(ca_pem.into());
+        self
+    }
+
+    /// Every request needs `Authorization: Bearer <token>`; any other gets 401 with an
+    /// empty body.
+    pub fn require_bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer_token = Some(Secret(token.into().into_bytes()));
+        self
+    }
+
+    /// The first `times` requests (after faults added before) fail with `fault`; see
+    /// [`Fault`] and [`Emulator::inject`].
+    pub fn fault(mut self, fault: Fault, times: u32) -> Self {
+        self.faults.push((fault, times));
+        self
+    }
+
     /// Binds the address and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let committed = ClusterConfig::parse(&self.cluster_config).ok_or_else(|| {
@@ -261,6 +366,20 @@ impl EmulatorBuilder {
                 "the initial ClusterConfig is not JSON with a supported apiVersion and a clusterConfigurationVersion",
             )
         })?;
+        let tls = match &self.tls {
+            Some((cert, key)) => Some(Arc::new(Tls::new(cert, &key.0, self.client_ca.as_deref())?)),
+            None if self.client_ca.is_some() => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "client certificates need https: set EmulatorBuilder::tls as well",
+                ));
+            }
+            None => None,
+        };
+        let mut faults = FaultQueue::default();
+        for (fault, times) in self.faults {
+            faults.push(fault, times);
+        }
         let gateway = Arc::new(Gateway {
             runtime: self.runtime,
             cluster: Mutex::new(Cluster::new(
@@ -270,20 +389,20 @@ impl EmulatorBuilder {
                 self.unavailable_after_start,
             )),
             requests: Mutex::new(Vec::new()),
+            faults: Mutex::new(faults),
+            requires_client_certificates: tls.as_ref().is_some_and(|t| t.requires_client_certificates()),
+            bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
         });
         let listener = tokio::net::TcpListener::bind(self.bind).await?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
         let app = server::router(Arc::clone(&gateway));
-        let task = tokio::spawn(async move {
-            let signal = async move {
-                // A dropped sender means the handle is gone: stop as well.
-                let _ = stopped.await;
-            };
-            let _ = axum::serve(listener, app).with_graceful_shutdown(signal).await;
-        });
+        let https = tls.is_some();
+        // A dropped sender means the handle is gone: the server stops as well.
+        let task = tokio::spawn(listen::serve(listener, tls, app, stopped, SHUTDOWN_GRACE));
         Ok(Emulator {
             addr,
+            https,
             gateway,
             stop: Some(stop),
             task: Some(task),

@@ -20,8 +20,11 @@ use serde_json::Value;
 
 use crate::cluster_config;
 use crate::description;
+use crate::fault::{self, Fault, FaultQueue};
+use crate::listen::Connection;
 use crate::query::{self, Query, Version};
 use crate::record::RecordedRequest;
+use crate::tls::ClientCertificate;
 use crate::upgrade::Cluster;
 
 /// The gateway's cap on request bodies.
@@ -32,6 +35,11 @@ pub(crate) struct Gateway {
     pub(crate) runtime: Version,
     pub(crate) cluster: Mutex<Cluster>,
     pub(crate) requests: Mutex<Vec<RecordedRequest>>,
+    pub(crate) faults: Mutex<FaultQueue>,
+    /// Client certificates from the configured CA are required (https only).
+    pub(crate) requires_client_certificates: bool,
+    /// Every request must carry `Authorization: Bearer <this>`.
+    pub(crate) bearer_token: Option<String>,
 }
 
 impl Gateway {
@@ -42,6 +50,30 @@ impl Gateway {
 
     pub(crate) fn requests(&self) -> MutexGuard<'_, Vec<RecordedRequest>> {
         self.requests.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn faults(&self) -> MutexGuard<'_, FaultQueue> {
+        self.faults.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The gateway's refusal of a caller, before any operation: 403 with an empty body
+    /// for a missing or untrusted client certificate, 401 with an empty body for a
+    /// missing or wrong bearer token.
+    fn refusal(&self, connection: Option<&Connection>, request: &RecordedRequest) -> Option<Response> {
+        if self.requires_client_certificates {
+            match connection.map(|c| c.client_certificate) {
+                Some(ClientCertificate::Trusted) => {}
+                Some(ClientCertificate::Untrusted) => return Some(bare(StatusCode::FORBIDDEN, None)),
+                _ => return Some(bare(StatusCode::FORBIDDEN, Some("Client certificate required"))),
+            }
+        }
+        if let Some(token) = &self.bearer_token {
+            let presented = request.header("authorization").and_then(|v| v.strip_prefix("Bearer "));
+            if presented != Some(token.as_str()) {
+                return Some(bare(StatusCode::UNAUTHORIZED, None));
+            }
+        }
+        None
     }
 }
 
@@ -70,6 +102,7 @@ fn operation(method: &str, path: &str) -> Option<Operation> {
 }
 
 async fn handle(State(gateway): State<Arc<Gateway>>, request: Request) -> Response {
+    let connection = request.extensions().get::<Arc<Connection>>().cloned();
     let (parts, body) = request.into_parts();
     let (body, too_large) = read_capped(body).await;
     let recorded = RecordedRequest {
@@ -87,8 +120,54 @@ async fn handle(State(gateway): State<Arc<Gateway>>, request: Request) -> Respon
             .collect(),
         body,
     };
-    let response = answer(&gateway, &recorded, too_large);
-    gateway.requests().push(recorded);
+    gateway.requests().push(recorded.clone());
+    if let Some(refusal) = gateway.refusal(connection.as_deref(), &recorded) {
+        return refusal;
+    }
+    let next_fault = gateway.faults().next();
+    match next_fault {
+        None => {}
+        Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
+        Some(Fault::ResetConnection) => {
+            if let Some(connection) = &connection {
+                connection.reset.notify_one();
+                // The connection task drops this handler with the connection.
+                std::future::pending::<()>().await;
+            }
+        }
+        Some(Fault::Unavailable { code, retry_after }) => {
+            let mut response = error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &code,
+                "The service is temporarily unavailable; retry later.",
+            );
+            if let Some(seconds) = retry_after {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            return response;
+        }
+        Some(Fault::GatewayTimeout) => {
+            return error(StatusCode::GATEWAY_TIMEOUT, "FABRIC_E_TIMEOUT", "Operation timed out.");
+        }
+        Some(Fault::BadGatewayHtml) => return fault::bad_gateway_html(),
+        Some(Fault::TruncatedBody) => return fault::truncated_body(),
+        Some(Fault::EndlessBody) => return fault::endless_body(),
+    }
+    answer(&gateway, &recorded, too_large)
+}
+
+/// A status with an empty body and no content type, as the gateway's authentication
+/// sends it; `reason` replaces the standard reason phrase.
+fn bare(status: StatusCode, reason: Option<&'static str>) -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = status;
+    if let Some(reason) = reason {
+        response
+            .extensions_mut()
+            .insert(ReasonPhrase::from_static(reason.as_bytes()));
+    }
     response
 }
 

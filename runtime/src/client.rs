@@ -1,18 +1,27 @@
-//! The HTTP client: the real [`Transport`], built on `reqwest`.
+//! The HTTP client: the real [`Transport`], built on `reqwest`, with retries and failover
+//! between gateways.
 
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
-use http::HeaderMap;
+use http::HeaderValue;
+use tracing::Instrument;
+use tracing::field::Empty;
 
+use crate::auth::{BearerToken, DynTokenProvider};
 use crate::error::Error;
+use crate::failover::Gateways;
 use crate::request::Request;
 use crate::response::{ERROR_BODY_LIMIT, Response};
+use crate::retry::{Failure, RetryPolicy, TransientAnswer, judge, retry_after};
 use crate::server_timeout::ServerTimeout;
+use crate::tls_failure;
 use crate::transport::Transport;
+
+pub use crate::builder::ClientBuilder;
 
 /// The largest success body a [`Client`] reads by default: 64 MiB.
 pub const DEFAULT_MAX_RESPONSE_BODY: usize = 64 * 1024 * 1024;
@@ -20,14 +29,15 @@ pub const DEFAULT_MAX_RESPONSE_BODY: usize = 64 * 1024 * 1024;
 /// What the client adds to the server timeout to get its own deadline, by default.
 pub const DEFAULT_DEADLINE_MARGIN: Duration = Duration::from_secs(10);
 
-/// A connection to one Service Fabric HTTP gateway.
+/// A connection to the HTTP gateways of one Service Fabric cluster.
 ///
 /// Cheap to clone (the connection pool is shared). Every declared operation is available on
 /// it through the operation traits.
 ///
-/// Every request gets a client-side deadline of its server timeout plus a margin
+/// Every request gets one overall deadline, by default its server timeout plus a margin
 /// ([`ClientBuilder::deadline_margin`]), so the client never gives up on an operation while
-/// the server may still be working on it.
+/// the server may still be working on it. Retries ([`RetryPolicy`]) and failover between
+/// gateways ([`ClientBuilder::endpoint`]) all happen inside it.
 ///
 /// ```
 /// use fabric_rest_runtime::{Client, ServerTimeout};
@@ -45,12 +55,23 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
-struct Inner {
-    http: reqwest::Client,
-    base: String,
-    default_server_timeout: Option<ServerTimeout>,
-    deadline_margin: Duration,
-    max_response_body: usize,
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) gateways: Gateways,
+    pub(crate) default_server_timeout: Option<ServerTimeout>,
+    pub(crate) deadline_margin: Duration,
+    pub(crate) overall_deadline: Option<Duration>,
+    pub(crate) max_response_body: usize,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) token: Option<Arc<dyn DynTokenProvider>>,
+    /// How errors name the client certificate, when one is configured.
+    pub(crate) client_certificate: Option<String>,
+}
+
+/// The last failure of a request that may be retried.
+enum Outcome {
+    Answer(Response),
+    Failed(Error),
 }
 
 impl Client {
@@ -60,41 +81,198 @@ impl Client {
         Client::builder(base_url).build()
     }
 
-    /// A builder for a client of the gateway at `base_url`.
+    /// A builder for a client of the gateway at `base_url`; more gateways of the cluster
+    /// can be added with [`ClientBuilder::endpoint`].
     pub fn builder(base_url: &str) -> ClientBuilder {
-        ClientBuilder {
-            base_url: base_url.to_owned(),
-            http: None,
-            default_server_timeout: None,
-            deadline_margin: DEFAULT_DEADLINE_MARGIN,
-            user_agent: concat!("fabric-rest/", env!("CARGO_PKG_VERSION")).to_owned(),
-            connect_timeout: Duration::from_secs(10),
-            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
+        ClientBuilder::new(base_url)
+    }
+
+    pub(crate) fn from_inner(inner: Inner) -> Client {
+        Client { inner: Arc::new(inner) }
+    }
+
+    /// The first gateway's base URL, without a trailing `/`.
+    pub fn base_url(&self) -> &str {
+        self.inner.gateways.base(0)
+    }
+
+    /// Every gateway's base URL, in the order they were given.
+    pub fn endpoints(&self) -> Vec<&str> {
+        self.inner.gateways.bases().iter().map(String::as_str).collect()
+    }
+
+    /// The client-side deadline of a request whose server timeout is `timeout`: the
+    /// overall deadline when one is set, else the server timeout plus the margin.
+    pub fn deadline(&self, timeout: ServerTimeout) -> Duration {
+        self.inner
+            .overall_deadline
+            .unwrap_or_else(|| timeout.as_duration().saturating_add(self.inner.deadline_margin))
+    }
+
+    /// Sends `request` until it succeeds, fails in a way a retry cannot mend, runs out of
+    /// attempts, or the deadline would pass.
+    async fn execute(&self, request: &Request) -> Result<Response, Error> {
+        let inner = &*self.inner;
+        let started = Instant::now();
+        let deadline = self.deadline(request.server_timeout());
+        let give_up_at = started + deadline;
+        let idempotent = request.endpoint().idempotent();
+        let order = inner.gateways.order(started);
+        let mut tried = vec![false; order.len()];
+        let mut position = 0;
+        let mut attempts = 0;
+        let mut refresh_token = false;
+        let mut token_refreshed = false;
+        let span = tracing::Span::current();
+        loop {
+            attempts += 1;
+            let index = order[position % order.len()];
+            tried[index] = true;
+            let base = inner.gateways.base(index);
+            span.record("attempt", attempts);
+            span.record("endpoint", base);
+            let token = match &inner.token {
+                Some(provider) => Some(provider.token(refresh_token).await.map_err(|e| {
+                    Error::invalid_argument(format!("the token provider gave no token: {e}")).with_request(request)
+                })?),
+                None => None,
+            };
+            refresh_token = false;
+            let remaining = give_up_at.saturating_duration_since(Instant::now());
+            let attempt_started = Instant::now();
+            let (outcome, failure) = match self.send_once(request, base, remaining, deadline, token).await {
+                Ok(response) => {
+                    let status = response.status();
+                    span.record("status", status.as_u16());
+                    tracing::debug!(
+                        attempt = attempts,
+                        endpoint = base,
+                        status = status.as_u16(),
+                        elapsed_ms = attempt_started.elapsed().as_millis() as u64,
+                        "answered"
+                    );
+                    if request.endpoint().is_success(status.as_u16()) {
+                        inner.gateways.succeeded(index);
+                        return Ok(response);
+                    }
+                    if matches!(status.as_u16(), 401 | 403) && inner.token.is_some() && !token_refreshed {
+                        tracing::debug!("the gateway refused the token; asking the provider for a fresh one");
+                        token_refreshed = true;
+                        refresh_token = true;
+                        continue;
+                    }
+                    let answer = TransientAnswer::of(status, response.body());
+                    (Outcome::Answer(response), Failure::Status(status, answer))
+                }
+                Err((error, failure)) => {
+                    tracing::debug!(attempt = attempts, endpoint = base, error = %error, "failed");
+                    (Outcome::Failed(error), failure)
+                }
+            };
+            let verdict = judge(idempotent, failure);
+            if verdict.failover {
+                inner.gateways.failed(index, Instant::now());
+            }
+            if !verdict.retry || attempts >= inner.retry.attempts() {
+                return self.finish(request, outcome, attempts);
+            }
+            if verdict.failover {
+                position += 1;
+            }
+            let next = order[position % order.len()];
+            let wait = match &outcome {
+                _ if !tried[next] => Some(Duration::ZERO),
+                Outcome::Answer(response) => retry_after(response.headers()),
+                Outcome::Failed(_) => None,
+            }
+            .unwrap_or_else(|| inner.retry.backoff_before(attempts));
+            if Instant::now() + wait >= give_up_at {
+                tracing::debug!(wait_ms = wait.as_millis() as u64, "no time left for another attempt");
+                return self.finish(request, outcome, attempts);
+            }
+            tracing::info!(
+                attempt = attempts,
+                next_endpoint = inner.gateways.base(next),
+                wait_ms = wait.as_millis() as u64,
+                "retrying"
+            );
+            sleep(wait).await;
         }
     }
 
-    /// The gateway's base URL, without a trailing `/`.
-    pub fn base_url(&self) -> &str {
-        &self.inner.base
+    /// The result of a request whose last attempt did not succeed.
+    fn finish(&self, request: &Request, outcome: Outcome, attempts: u32) -> Result<Response, Error> {
+        match outcome {
+            Outcome::Failed(error) => Err(error.with_attempts(attempts)),
+            Outcome::Answer(response) => {
+                let hint = self.refusal_hint(request, &response);
+                if attempts == 1 && hint.is_none() {
+                    return Ok(response);
+                }
+                let error = Error::from_status(request, response).with_attempts(attempts);
+                Err(match hint {
+                    Some(hint) => error.with_detail(hint),
+                    None => error,
+                })
+            }
+        }
     }
 
-    /// The client-side deadline of a request whose server timeout is `timeout`.
-    pub fn deadline(&self, timeout: ServerTimeout) -> Duration {
-        timeout.as_duration().saturating_add(self.inner.deadline_margin)
-    }
-
-    async fn execute(&self, request: &Request) -> Result<Response, Error> {
+    /// What a 401 or 403 with an empty body means: the gateway's authentication refused
+    /// the caller before any operation ran.
+    fn refusal_hint(&self, _request: &Request, response: &Response) -> Option<String> {
+        let status = response.status().as_u16();
+        if !matches!(status, 401 | 403) || !response.body().iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
         let inner = &*self.inner;
-        let mut url = String::with_capacity(inner.base.len() + request.path_and_query().len());
-        url.push_str(&inner.base);
-        url.push_str(request.path_and_query());
-        let url = reqwest::Url::parse(&url)
-            .map_err(|e| Error::invalid_argument(format!("the request URL is invalid: {e}")).with_request(request))?;
+        if inner.token.is_some() {
+            return Some(
+                "the gateway refused the bearer token, also after a refresh; check that it was issued for the cluster's application and that the user has a role in the cluster".to_owned(),
+            );
+        }
+        let secure = inner.gateways.bases().iter().any(|b| b.starts_with("https:"));
+        match (&inner.client_certificate, secure) {
+            (Some(certificate), true) => Some(format!(
+                "the gateway refused the client certificate ({certificate}); check that the cluster lists it (or its issuer) as an admin or read-only client and that it has not expired"
+            )),
+            (None, true) => Some(
+                "the gateway requires a client certificate and none is configured; set one with ClientBuilder::client_identity".to_owned(),
+            ),
+            _ => None,
+        }
+    }
 
-        let deadline = self.deadline(request.server_timeout());
+    /// Sends `request` once to the gateway at `base`.
+    async fn send_once(
+        &self,
+        request: &Request,
+        base: &str,
+        timeout: Duration,
+        deadline: Duration,
+        token: Option<BearerToken>,
+    ) -> Result<Response, (Error, Failure)> {
+        let inner = &*self.inner;
+        let mut url = String::with_capacity(base.len() + request.path_and_query().len());
+        url.push_str(base);
+        url.push_str(request.path_and_query());
+        let url = reqwest::Url::parse(&url).map_err(|e| {
+            let error = Error::invalid_argument(format!("the request URL is invalid: {e}")).with_request(request);
+            (error, Failure::Permanent)
+        })?;
+
         let mut outgoing = reqwest::Request::new(request.method(), url);
         *outgoing.headers_mut() = request.headers().clone();
-        *outgoing.timeout_mut() = Some(deadline);
+        *outgoing.timeout_mut() = Some(timeout);
+        if let Some(token) = token {
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
+                let error = Error::invalid_argument("the bearer token holds characters a header cannot carry")
+                    .with_request(request);
+                (error, Failure::Permanent)
+            })?;
+            value.set_sensitive(true);
+            outgoing.headers_mut().insert(http::header::AUTHORIZATION, value);
+        }
         if let Some(body) = request.body() {
             *outgoing.body_mut() = Some(body.clone().into());
         }
@@ -103,7 +281,7 @@ impl Client {
             .http
             .execute(outgoing)
             .await
-            .map_err(|e| classify(request, deadline, e))?;
+            .map_err(|e| self.classify(request, deadline, e))?;
 
         let status = response.status();
         let reason = response
@@ -120,13 +298,44 @@ impl Client {
         let (body, truncated) = match read_bounded(&mut response, limit).await {
             Ok(read) => read,
             Err(_) if !success => (Bytes::new(), true),
-            Err(e) => return Err(classify(request, deadline, e)),
+            Err(e) => return Err(self.classify(request, deadline, e)),
         };
         let response = Response::new(status, headers, body).with_truncated(truncated);
         Ok(match reason {
             Some(reason) => response.with_reason(reason),
             None => response,
         })
+    }
+
+    /// Names a failure to send and says whether the request may have reached the server.
+    fn classify(&self, request: &Request, deadline: Duration, error: reqwest::Error) -> (Error, Failure) {
+        let certificate = self.inner.client_certificate.as_deref();
+        if let Some(tls) = tls_failure::diagnose(&error, certificate) {
+            let failure = match (tls.permanent, error.is_connect()) {
+                (true, _) => Failure::Permanent,
+                (false, true) => Failure::NotSent,
+                (false, false) => Failure::MaybeSent,
+            };
+            return (Error::connect(request, tls), failure);
+        }
+        if error.is_connect() {
+            (Error::connect(request, error), Failure::NotSent)
+        } else if error.is_timeout() {
+            let error = match self.inner.overall_deadline {
+                Some(_) => Error::overall_timeout(request, deadline),
+                None => Error::timeout(request, deadline),
+            };
+            (error, Failure::Timeout)
+        } else {
+            (Error::transport(request, error), Failure::MaybeSent)
+        }
+    }
+}
+
+/// Waits on tokio's timer, the runtime reqwest needs anyway.
+async fn sleep(wait: Duration) {
+    if !wait.is_zero() {
+        tokio::time::sleep(wait).await;
     }
 }
 
@@ -157,19 +366,37 @@ async fn read_bounded(response: &mut reqwest::Response, limit: usize) -> Result<
     Ok((body.freeze(), false))
 }
 
-fn classify(request: &Request, deadline: Duration, error: reqwest::Error) -> Error {
-    if error.is_timeout() {
-        Error::timeout(request, deadline)
-    } else if error.is_connect() {
-        Error::connect(request, error)
-    } else {
-        Error::transport(request, error)
-    }
+/// The api-version a request carries: the first `api-version` of its query.
+fn api_version(request: &Request) -> &str {
+    request
+        .query()
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("api-version="))
+        .unwrap_or_default()
 }
 
 impl Transport for Client {
     fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
-        self.execute(request)
+        let span = tracing::info_span!(
+            "fabric_request",
+            operation = request.endpoint().operation(),
+            method = %request.method(),
+            path = request.path(),
+            api_version = api_version(request),
+            request_id = request.request_id(),
+            attempt = Empty,
+            endpoint = Empty,
+            status = Empty,
+            duration_ms = Empty,
+        );
+        let recorder = span.clone();
+        async move {
+            let started = Instant::now();
+            let result = self.execute(request).await;
+            recorder.record("duration_ms", started.elapsed().as_millis() as u64);
+            result
+        }
+        .instrument(span)
     }
 
     fn default_server_timeout(&self) -> Option<ServerTimeout> {
@@ -179,145 +406,15 @@ impl Transport for Client {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base)
-            .field("default_server_timeout", &self.inner.default_server_timeout)
-            .field("deadline_margin", &self.inner.deadline_margin)
+            .field("endpoints", &inner.gateways.bases())
+            .field("default_server_timeout", &inner.default_server_timeout)
+            .field("deadline_margin", &inner.deadline_margin)
+            .field("overall_deadline", &inner.overall_deadline)
+            .field("retry", &inner.retry)
+            .field("client_certificate", &inner.client_certificate)
+            .field("token", &inner.token.as_ref().map(|_| "<provider>"))
             .finish_non_exhaustive()
-    }
-}
-
-/// Configures a [`Client`].
-#[derive(Debug)]
-#[must_use]
-pub struct ClientBuilder {
-    base_url: String,
-    http: Option<reqwest::Client>,
-    default_server_timeout: Option<ServerTimeout>,
-    deadline_margin: Duration,
-    user_agent: String,
-    connect_timeout: Duration,
-    max_response_body: usize,
-}
-
-impl ClientBuilder {
-    /// Uses `http` for every request instead of a client built here. Its own settings (TLS,
-    /// proxies, user agent) apply; [`user_agent`](Self::user_agent) and
-    /// [`connect_timeout`](Self::connect_timeout) are then ignored.
-    pub fn http_client(mut self, http: reqwest::Client) -> Self {
-        self.http = Some(http);
-        self
-    }
-
-    /// The server timeout sent when a call leaves its `timeout` out. Without one, nothing is
-    /// sent and the gateway uses 60 seconds.
-    pub fn default_server_timeout(mut self, timeout: ServerTimeout) -> Self {
-        self.default_server_timeout = Some(timeout);
-        self
-    }
-
-    /// How much longer than the server timeout the client waits for a complete response
-    /// (default 10 s).
-    pub fn deadline_margin(mut self, margin: Duration) -> Self {
-        self.deadline_margin = margin;
-        self
-    }
-
-    /// The `User-Agent` header (default `fabric-rest/<version>`).
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = user_agent.into();
-        self
-    }
-
-    /// How long to wait for a TCP and TLS connection (default 10 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// The largest success body to read (default 64 MiB); a longer one is an error.
-    pub fn max_response_body(mut self, bytes: usize) -> Self {
-        self.max_response_body = bytes;
-        self
-    }
-
-    /// Checks the settings and builds the client.
-    pub fn build(self) -> Result<Client, Error> {
-        let base = check_base_url(&self.base_url)?;
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .use_preconfigured_tls(
-                    crate::tls::default_config()
-                        .map_err(|e| Error::invalid_argument(format!("cannot set up TLS: {e}")))?,
-                )
-                .user_agent(self.user_agent)
-                .connect_timeout(self.connect_timeout)
-                .default_headers(HeaderMap::new())
-                .build()
-                .map_err(|e| Error::invalid_argument(format!("cannot build the HTTP client: {e}")))?,
-        };
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base,
-                default_server_timeout: self.default_server_timeout,
-                deadline_margin: self.deadline_margin,
-                max_response_body: self.max_response_body,
-            }),
-        })
-    }
-}
-
-fn check_base_url(text: &str) -> Result<String, Error> {
-    let invalid = |why: &str| Error::invalid_argument(format!("invalid gateway URL {text:?}: {why}"));
-    if !text.contains("://") {
-        return Err(invalid(&format!("it needs a scheme, as in \"http://{text}\"")));
-    }
-    let url = reqwest::Url::parse(text).map_err(|e| invalid(&e.to_string()))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid("the scheme must be http or https"));
-    }
-    if url.host_str().is_none_or(str::is_empty) {
-        return Err(invalid("it has no host"));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(invalid("it must not have a query or fragment"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid("credentials do not belong in the URL"));
-    }
-    Ok(url.as_str().trim_end_matches('/').to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_urls() {
-        assert_eq!(
-            check_base_url("http://127.0.0.1:19080").unwrap(),
-            "http://127.0.0.1:19080"
-        );
-        assert_eq!(
-            check_base_url("http://127.0.0.1:19080/").unwrap(),
-            "http://127.0.0.1:19080"
-        );
-        assert_eq!(
-            check_base_url("https://gw.example:19080/proxy/").unwrap(),
-            "https://gw.example:19080/proxy"
-        );
-        assert_eq!(
-            check_base_url("ftp://127.0.0.1").unwrap_err().to_string(),
-            "invalid argument: invalid gateway URL \"ftp://127.0.0.1\": the scheme must be http or https; nothing was sent"
-        );
-        assert_eq!(
-            check_base_url("127.0.0.1:19080").unwrap_err().to_string(),
-            "invalid argument: invalid gateway URL \"127.0.0.1:19080\": it needs a scheme, as in \"http://127.0.0.1:19080\"; nothing was sent"
-        );
-        assert!(check_base_url("http://127.0.0.1:19080/?a=b").is_err());
-        assert!(check_base_url("http://u:p@127.0.0.1:19080").is_err());
-        assert!(check_base_url("not a url").is_err());
     }
 }

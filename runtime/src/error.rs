@@ -110,6 +110,7 @@ struct Inner {
     fabric: Option<FabricError>,
     detail: Option<String>,
     source: Option<Box<dyn StdError + Send + Sync>>,
+    attempts: u32,
 }
 
 struct RequestSummary {
@@ -134,6 +135,7 @@ impl Error {
             fabric: None,
             detail: None,
             source: None,
+            attempts: 1,
         }))
     }
 
@@ -158,6 +160,17 @@ impl Error {
             "no complete response within {} (server timeout {} plus the client's margin)",
             seconds(deadline),
             request.server_timeout()
+        ));
+        error
+    }
+
+    /// No complete response to `request` arrived within the client's overall `deadline`
+    /// (set with [`ClientBuilder::overall_deadline`](crate::ClientBuilder::overall_deadline)).
+    pub(crate) fn overall_timeout(request: &Request, deadline: Duration) -> Error {
+        let mut error = Error::new(ErrorKind::Timeout).with_request(request);
+        error.0.detail = Some(format!(
+            "no complete response within the client's overall deadline of {}",
+            seconds(deadline)
         ));
         error
     }
@@ -206,6 +219,25 @@ impl Error {
     fn with_source(mut self, source: Box<dyn StdError + Send + Sync>) -> Error {
         self.0.source = Some(source);
         self
+    }
+
+    /// Records that the request was sent `attempts` times, this error being the last
+    /// one's.
+    pub fn with_attempts(mut self, attempts: u32) -> Error {
+        self.0.attempts = attempts.max(1);
+        self
+    }
+
+    /// Adds what a status means and what to check, e.g. for a 403 with an empty body.
+    pub(crate) fn with_detail(mut self, detail: impl Into<String>) -> Error {
+        self.0.detail = Some(detail.into());
+        self
+    }
+
+    /// How many times the request was sent (1 unless the client retried); the error is
+    /// the last attempt's.
+    pub fn attempts(&self) -> u32 {
+        self.0.attempts
     }
 
     /// Attaches the request this error belongs to (its method, path, operation, request id).
@@ -386,6 +418,9 @@ impl fmt::Display for Error {
                 }
             }
         }
+        if inner.attempts > 1 {
+            write!(f, " (after {} attempts)", inner.attempts)?;
+        }
         match &inner.request {
             Some(request) if inner.kind != ErrorKind::InvalidArgument => {
                 write!(f, " [request id {}]", request.request_id)
@@ -421,6 +456,9 @@ impl fmt::Debug for Error {
         }
         if let Some(source) = &inner.source {
             d.field("source", source);
+        }
+        if inner.attempts > 1 {
+            d.field("attempts", &inner.attempts);
         }
         d.finish()
     }

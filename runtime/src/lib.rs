@@ -13,31 +13,41 @@
 #![deny(missing_docs)]
 
 mod api_version;
+mod auth;
+mod builder;
+mod certificate;
 mod client;
 mod endpoint;
 mod error;
 mod error_code;
+mod failover;
+mod identity;
 pub mod iso8601;
 pub mod paging;
 mod percent;
 mod request;
 mod response;
+mod retry;
 mod server_timeout;
 mod tls;
+mod tls_failure;
 mod transport;
 
 pub use api_version::{ApiVersion, ApiVersionError};
+pub use auth::{BearerToken, StaticToken, TokenError, TokenProvider};
 pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RESPONSE_BODY};
 pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, PathEncoding, endpoint, endpoints};
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
 pub use paging::Paged;
+pub use identity::ClientIdentity;
 pub use percent::{Percent, PercentError};
 pub use request::{
     HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
     RequestBuilder,
 };
 pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, JsonOrNoContent, Response, decode};
+pub use retry::RetryPolicy;
 pub use server_timeout::{ServerTimeout, ServerTimeoutError};
 pub use transport::{Transport, WithApiVersion, call};
 

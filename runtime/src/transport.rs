@@ -20,7 +20,11 @@ use crate::server_timeout::ServerTimeout;
 /// [`ERROR_BODY_LIMIT`](crate::ERROR_BODY_LIMIT) bytes of any other, marking the response
 /// truncated when it stopped early.
 pub trait Transport: Send + Sync {
-    /// Sends `request` once and returns the response, whatever its status.
+    /// Sends `request` and returns the response, whatever its status.
+    ///
+    /// A transport may try the request more than once (retries, failover). When it gave up
+    /// after several tries it may return the last error status as an `Err` already decoded
+    /// (see [`Error::attempts`]), rather than the response.
     fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a;
 
     /// The api-version to send for `endpoint`: by default the one it was declared with.

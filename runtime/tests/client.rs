@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use fabric_rest_runtime::{
-    Accepted, Client, Endpoint, ErrorKind, FabricErrorCode, Json, Location, Method, Param, RequestBuilder,
+    Accepted, Client, Endpoint, ErrorKind, FabricErrorCode, Json, Location, Method, Param, RequestBuilder, RetryPolicy,
     ServerTimeout, call,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -103,8 +103,11 @@ fn response(status_line: &str, content_type: Option<&str>, body: &str) -> Reply 
 
 const JSON: Option<&str> = Some("application/json; charset=utf-8");
 
+/// A client that sends every request once: these tests look at single answers. Retries
+/// have their own tests (`retries.rs`).
 fn client(base: &str) -> Client {
     Client::builder(base)
+        .retry_policy(RetryPolicy::none())
         .deadline_margin(Duration::from_millis(300))
         .build()
         .unwrap()
