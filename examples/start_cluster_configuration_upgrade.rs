@@ -4,8 +4,15 @@
 //! ```text
 //! cargo run --example start_cluster_configuration_upgrade                       # embedded emulator
 //! cargo run --example start_cluster_configuration_upgrade -- \
-//!     --endpoint https://mycluster.example.com:19080 --config ClusterConfig.json --timeout 120
+//!     --endpoint https://mycluster.example.com:19080 --config ClusterConfig.json --timeout 120 \
+//!     --pem admin.pem --key admin.key --server-cn mycluster.example.com
 //! ```
+//!
+//! Secure clusters: a client certificate from `--pem` (with `--key`, or one combined file) or
+//! `--pfx` (with `--pfx-password` or `FABRIC_REST_PFX_PASSWORD`); the server checked against
+//! the system roots or `--ca`, a pinned `--server-thumbprint`, or a `--server-cn` (cluster
+//! certificates rarely match the host name); an Azure AD token with `--token` or
+//! `FABRIC_REST_TOKEN`. `--endpoint` may be given once per gateway node for failover.
 //!
 //! Exit status: 0 when the cluster reached the new `clusterConfigurationVersion` (or, with
 //! `--no-wait`, when the gateway accepted the upgrade); 1 when the upgrade was refused,
@@ -21,7 +28,7 @@ use clap::Parser;
 use fabric_rest::cluster::ClusterConfigurationUpgrade;
 use fabric_rest::models::{ClusterConfig, ClusterConfigurationUpgradeDescription, UpgradeState};
 use fabric_rest::upgrade::{Progress, ProgressEvent, UpgradeOutcome, WaitOptions, wait_for_configuration_upgrade};
-use fabric_rest::{ApiVersion, Client, ServerTimeout, Transport};
+use fabric_rest::{ApiVersion, Client, ClientIdentity, ServerTimeout, Transport};
 use fabric_rest_emulator::Emulator;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -31,10 +38,11 @@ const SAMPLE: &str = include_str!("data/ClusterConfig.json");
 #[derive(Parser, Debug)]
 #[command(about = "Upgrade the configuration of a standalone Service Fabric cluster and wait for it")]
 struct Args {
-    /// The cluster's HTTP gateway, such as https://mycluster.example.com:19080. Without it,
-    /// an embedded emulator on loopback is upgraded.
+    /// The cluster's HTTP gateway, such as https://mycluster.example.com:19080; repeat it for
+    /// each gateway node to fail over between them. Without it, an embedded emulator on
+    /// loopback is upgraded.
     #[arg(long, value_name = "URL", requires = "config")]
-    endpoint: Option<String>,
+    endpoint: Vec<String>,
 
     /// The ClusterConfig.json to send, as it is (default: the bundled sample).
     #[arg(long, value_name = "FILE")]
@@ -59,6 +67,90 @@ struct Args {
     /// Only start the upgrade; do not wait for it.
     #[arg(long)]
     no_wait: bool,
+
+    /// Client certificate in PEM (with its key in the same file unless --key is given).
+    #[arg(long, value_name = "FILE", requires = "endpoint", conflicts_with = "pfx")]
+    pem: Option<PathBuf>,
+
+    /// Private key of the --pem certificate, in PEM.
+    #[arg(long, value_name = "FILE", requires = "pem")]
+    key: Option<PathBuf>,
+
+    /// Client certificate and key in PKCS#12 (.pfx).
+    #[arg(long, value_name = "FILE", requires = "endpoint")]
+    pfx: Option<PathBuf>,
+
+    /// Password of the --pfx file.
+    #[arg(
+        long,
+        value_name = "PW",
+        env = "FABRIC_REST_PFX_PASSWORD",
+        hide_env_values = true,
+        requires = "pfx"
+    )]
+    pfx_password: Option<String>,
+
+    /// CA certificates (PEM) to trust instead of the system's roots.
+    #[arg(long, value_name = "FILE", requires = "endpoint")]
+    ca: Option<PathBuf>,
+
+    /// Accept the server certificate with this SHA-1 or SHA-256 thumbprint (hex), whatever
+    /// its host name; may be repeated.
+    #[arg(long, value_name = "HEX", requires = "endpoint")]
+    server_thumbprint: Vec<String>,
+
+    /// Accept a server certificate with this common name from a trusted chain, whatever
+    /// the host name.
+    #[arg(long, value_name = "NAME", requires = "endpoint")]
+    server_cn: Option<String>,
+
+    /// An Azure AD bearer token.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "FABRIC_REST_TOKEN",
+        hide_env_values = true,
+        requires = "endpoint"
+    )]
+    token: Option<String>,
+
+    /// Accept any server certificate. Unsafe: anyone on the path can read and change traffic.
+    #[arg(long, requires = "endpoint")]
+    insecure: bool,
+}
+
+/// The client for the named gateways, with the security settings of the command line.
+fn secure_client(args: &Args) -> Result<Client, String> {
+    let mut builder = Client::builder(&args.endpoint[0]).endpoints(&args.endpoint[1..]);
+    let identity = match (&args.pem, &args.key, &args.pfx) {
+        (Some(pem), Some(key), _) => Some(ClientIdentity::from_pem_files(pem, key)),
+        (Some(pem), None, _) => Some(ClientIdentity::from_combined_pem_file(pem)),
+        (None, _, Some(pfx)) => Some(ClientIdentity::from_pkcs12_file(
+            pfx,
+            args.pfx_password.as_deref().unwrap_or(""),
+        )),
+        _ => None,
+    };
+    if let Some(identity) = identity {
+        builder = builder.client_identity(identity.map_err(|e| e.to_string())?);
+    }
+    if let Some(ca) = &args.ca {
+        builder = builder.ca_certificates_file(ca);
+    }
+    for thumbprint in &args.server_thumbprint {
+        builder = builder.server_thumbprint(thumbprint);
+    }
+    if let Some(name) = &args.server_cn {
+        builder = builder.server_common_name(name);
+    }
+    if let Some(token) = &args.token {
+        builder = builder.bearer_token(token.clone());
+    }
+    if args.insecure {
+        eprintln!("warning: --insecure: the server's certificate is not checked");
+        builder = builder.danger_accept_invalid_server_certificates();
+    }
+    builder.build().map_err(|e| e.to_string())
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
@@ -99,20 +191,22 @@ async fn run(args: Args) -> Result<ExitCode, String> {
     }
 
     // The emulator lives until the end of `run`.
-    let (base_url, _emulator) = match &args.endpoint {
-        Some(url) => (url.clone(), None),
-        None => {
+    let (client, _emulator) = match args.endpoint.is_empty() {
+        false => (secure_client(&args)?, None),
+        true => {
             let emulator = Emulator::builder()
                 .step(Duration::from_millis(600))
                 .start()
                 .await
                 .map_err(|e| format!("cannot start the embedded emulator: {e}"))?;
             println!("Started an embedded Service Fabric gateway at {}", emulator.base_url());
-            (emulator.base_url(), Some(emulator))
+            (
+                Client::new(&emulator.base_url()).map_err(|e| e.to_string())?,
+                Some(emulator),
+            )
         }
     };
-    let client = Client::new(&base_url).map_err(|e| e.to_string())?;
-    let poll_interval = args.poll_interval.unwrap_or(if args.endpoint.is_some() {
+    let poll_interval = args.poll_interval.unwrap_or(if !args.endpoint.is_empty() {
         Duration::from_secs(5)
     } else {
         Duration::from_millis(200)

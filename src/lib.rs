@@ -65,10 +65,11 @@ pub mod upgrade;
 #[doc(inline)]
 pub use fabric_rest_macros::fabric_endpoint;
 pub use fabric_rest_runtime::{
-    Accepted, ApiVersion, ApiVersionError, Client, ClientBuilder, Endpoint, Error, ErrorKind, FabricError,
-    FabricErrorCode, Location, Method, Paged, Param, ParamKind, PathEncoding, Percent, PercentError, Request,
-    RequestBuilder, Response, Result, ServerTimeout, ServerTimeoutError, StatusCode, Transport, WithApiVersion,
-    endpoint, endpoints, iso8601, paging,
+    Accepted, ApiVersion, ApiVersionError, BearerToken, Client, ClientBuilder, ClientIdentity, Endpoint, Error,
+    ErrorKind, FabricError, FabricErrorCode, Location, Method, Paged, Param, ParamKind, PathEncoding, Percent,
+    PercentError, Request, RequestBuilder, Response, Result, RetryPolicy, ServerTimeout, ServerTimeoutError,
+    StaticToken, StatusCode, TokenError, TokenProvider, Transport, WithApiVersion, endpoint, endpoints, iso8601,
+    paging,
 };
 
 /// The runtime crate in full: request building, decoding and the transport, for calling

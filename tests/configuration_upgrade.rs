@@ -12,7 +12,7 @@ use fabric_rest::models::{
     ServiceTypeHealthPolicy, UpgradeOrchestrationServiceState, UpgradeState,
 };
 use fabric_rest::upgrade::{ProgressEvent, UpgradeOutcome, WaitError, WaitOptions, wait_for_configuration_upgrade};
-use fabric_rest::{Accepted, ApiVersion, Client, Error, Request, Response, ServerTimeout, Transport};
+use fabric_rest::{Accepted, ApiVersion, Client, Error, Request, Response, RetryPolicy, ServerTimeout, Transport};
 use fabric_rest_emulator::{Emulator, SAMPLE_CLUSTER_CONFIG, UpgradeOutcome as EmulatedOutcome};
 
 /// The emulator's committed ClusterConfig with another `clusterConfigurationVersion`.
@@ -200,13 +200,17 @@ async fn unsupported_config_api_version_is_rejected() {
 
 /// Starts an upgrade to 2.0.0 and waits for it, returning the outcome and every state seen.
 async fn start_and_wait(emulator: &Emulator) -> (Result<UpgradeOutcome, WaitError>, Vec<String>) {
-    let client = Client::new(&emulator.base_url()).unwrap();
+    start_and_wait_with(&Client::new(&emulator.base_url()).unwrap()).await
+}
+
+/// [`start_and_wait`] through a given client.
+async fn start_and_wait_with(client: &Client) -> (Result<UpgradeOutcome, WaitError>, Vec<String>) {
     client
         .start_cluster_configuration_upgrade(&ClusterConfigurationUpgradeDescription::new(config_at("2.0.0")), None)
         .await
         .unwrap();
     let mut seen: Vec<String> = Vec::new();
-    let outcome = wait_for_configuration_upgrade(&client, "2.0.0", fast_polls(), |progress| {
+    let outcome = wait_for_configuration_upgrade(client, "2.0.0", fast_polls(), |progress| {
         let line = match progress.event {
             ProgressEvent::Status(status) => format!("{} {}", status.upgrade_state, status.config_version),
             ProgressEvent::Retrying(error) => format!("retrying {}", error.code().map_or("-", |c| c.as_str())),
@@ -338,7 +342,32 @@ async fn start_during_rollback_is_refused() {
 }
 
 #[tokio::test]
-async fn transient_503s_while_polling_are_ridden_out() {
+async fn transient_503s_while_polling_are_ridden_out_by_the_wait() {
+    let emulator = Emulator::builder()
+        .step(Duration::from_millis(5))
+        .unavailable_after_start(3)
+        .start()
+        .await
+        .unwrap();
+    // Without the client's own retries, the wait sees each 503 and goes on.
+    let client = Client::builder(&emulator.base_url())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let (outcome, seen) = start_and_wait_with(&client).await;
+    assert!(outcome.unwrap().is_completed());
+    assert_eq!(seen[0], "retrying FABRIC_E_RECONFIGURATION_PENDING");
+    assert_eq!(seen.last().unwrap(), "RollingForwardCompleted 2.0.0");
+    let refused = emulator
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/$/GetClusterConfigurationUpgradeStatus")
+        .count();
+    assert!(refused >= 4, "{refused} status requests");
+}
+
+#[tokio::test]
+async fn transient_503s_are_retried_by_the_client_below_the_wait() {
     let emulator = Emulator::builder()
         .step(Duration::from_millis(5))
         .unavailable_after_start(3)
@@ -347,8 +376,20 @@ async fn transient_503s_while_polling_are_ridden_out() {
         .unwrap();
     let (outcome, seen) = start_and_wait(&emulator).await;
     assert!(outcome.unwrap().is_completed());
-    assert_eq!(seen[0], "retrying FABRIC_E_RECONFIGURATION_PENDING");
-    assert_eq!(seen.last().unwrap(), "RollingForwardCompleted 2.0.0");
+    assert!(seen.iter().all(|line| !line.starts_with("retrying")), "{seen:?}");
+    let statuses: Vec<_> = emulator
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/$/GetClusterConfigurationUpgradeStatus")
+        .collect();
+    assert!(statuses.len() >= 4);
+    // The client's retries resend the same request: one request id for the first four tries.
+    let first = statuses[0].header("x-servicefabricrequestid");
+    assert!(
+        statuses[..4]
+            .iter()
+            .all(|r| r.header("x-servicefabricrequestid") == first)
+    );
 }
 
 /// A transport whose first `failures` sends fail as a dropped connection would.

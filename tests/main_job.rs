@@ -97,3 +97,107 @@ fn no_wait_stops_after_the_202() {
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(stdout.contains("The gateway accepted the configuration upgrade to version 2.0.0"));
 }
+
+/// Certificates for a secure emulator: a CA, a server certificate whose name is the
+/// cluster's (not the loopback address it is reached at), and a client certificate.
+struct Pki {
+    dir: PathBuf,
+    server_cert: String,
+    server_key: String,
+    ca: String,
+}
+
+fn pki() -> Pki {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+    let dir = std::env::temp_dir().join(format!("fabric-rest-main-job-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "fabric-rest test CA");
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca_params, ca_key);
+    let issue = |cn: &str, names: Vec<String>| {
+        let key = KeyPair::generate().unwrap();
+        let mut params = CertificateParams::new(names).unwrap();
+        params.distinguished_name.push(DnType::CommonName, cn);
+        (params.signed_by(&key, &issuer).unwrap().pem(), key.serialize_pem())
+    };
+    let (server_cert, server_key) = issue("mycluster.example.com", vec!["mycluster.example.com".into()]);
+    let (client_cert, client_key) = issue("admin", vec![]);
+    std::fs::write(dir.join("ca.pem"), ca.pem()).unwrap();
+    std::fs::write(dir.join("admin.pem"), &client_cert).unwrap();
+    std::fs::write(dir.join("admin.key"), &client_key).unwrap();
+    std::fs::write(
+        dir.join("ClusterConfig.json"),
+        include_str!("../examples/data/ClusterConfig.json"),
+    )
+    .unwrap();
+    Pki {
+        dir,
+        server_cert,
+        server_key,
+        ca: ca.pem(),
+    }
+}
+
+#[tokio::test]
+async fn secure_cluster_with_client_certificate_and_server_common_name() {
+    let pki = pki();
+    let emulator = fabric_rest_emulator::Emulator::builder()
+        .tls(pki.server_cert.clone(), pki.server_key.clone())
+        .require_client_certificate(pki.ca.clone())
+        .start()
+        .await
+        .unwrap();
+    let base = emulator.base_url();
+    assert!(base.starts_with("https://127.0.0.1:"));
+    let file = |name: &str| pki.dir.join(name).to_str().unwrap().to_owned();
+    let common = [
+        "--endpoint".to_owned(),
+        base.clone(),
+        "--config".to_owned(),
+        file("ClusterConfig.json"),
+        "--ca".to_owned(),
+        file("ca.pem"),
+        "--server-cn".to_owned(),
+        "mycluster.example.com".to_owned(),
+        "--no-wait".to_owned(),
+    ];
+
+    let with_certificate: Vec<String> = common
+        .iter()
+        .cloned()
+        .chain(["--pem".into(), file("admin.pem"), "--key".into(), file("admin.key")])
+        .collect();
+    let (code, stdout, stderr) =
+        tokio::task::spawn_blocking(move || run(&with_certificate.iter().map(String::as_str).collect::<Vec<_>>()))
+            .await
+            .unwrap();
+    assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(
+        stdout.starts_with("The gateway accepted the configuration upgrade to version 2.0.0 ("),
+        "{stdout}"
+    );
+    assert_eq!(emulator.requests().len(), 1);
+
+    // Without the client certificate the gateway refuses with an empty 403, and the error
+    // says what to check.
+    let without = common.to_vec();
+    let (code, _, stderr) =
+        tokio::task::spawn_blocking(move || run(&without.iter().map(String::as_str).collect::<Vec<_>>()))
+            .await
+            .unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("error: POST /$/StartClusterConfigurationUpgrade: 403 Client certificate required"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the gateway requires a client certificate and none is configured"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&pki.dir).unwrap();
+}

@@ -39,8 +39,8 @@ pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RES
 pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, PathEncoding, endpoint, endpoints};
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
-pub use paging::Paged;
 pub use identity::ClientIdentity;
+pub use paging::Paged;
 pub use percent::{Percent, PercentError};
 pub use request::{
     HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
