@@ -78,7 +78,7 @@ pub enum Returns {
     /// `StatusCode`: which success status came back, body ignored.
     Status,
     /// `Option<T>`: `None` for `204 No Content`, else JSON.
-    Optional(Type),
+    Optional(Box<Type>),
     /// Any other type, read as JSON.
     Json(Box<Type>),
 }
@@ -161,7 +161,7 @@ fn option_inner(ty: &Type) -> Option<&Type> {
 
 fn classify_return(ty: &Type) -> Returns {
     if let Some(inner) = option_inner(ty) {
-        return Returns::Optional(inner.clone());
+        return Returns::Optional(Box::new(inner.clone()));
     }
     match ty {
         Type::Tuple(tuple) if tuple.elems.is_empty() => Returns::Unit,
