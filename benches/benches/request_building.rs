@@ -2,83 +2,21 @@
 //! `reqwest::Request` handed to reqwest, with the runtime and by hand with reqwest.
 //! Also prints the allocations each variant makes per request.
 
-use std::future::Future;
 use std::hint::black_box;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use criterion::{Criterion, criterion_group, criterion_main};
-use fabric_rest::cluster::ClusterConfigurationUpgrade;
+use fabric_rest::Client;
 use fabric_rest::models::ClusterConfigurationUpgradeDescription;
-use fabric_rest::{Client, Endpoint, Request, RequestBuilder, Response, Transport};
-use fabric_rest_benches::{
-    CountingAllocator, DEADLINE, PATH, TIMEOUT, allocations_per_call, declared_endpoint, description, reqwest_by_hand,
-    runtime_to_reqwest,
-};
+use fabric_rest_benches::building::{BASE, BuildOnly, by_hand, declared_method, runtime_builder};
+use fabric_rest_benches::{CountingAllocator, DEADLINE, Paired, allocations_per_call, declared_endpoint, description};
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
-const BASE: &str = "http://127.0.0.1:19080";
-
-/// The steps `#[fabric_endpoint]` expands StartClusterConfigurationUpgrade into, in the same
-/// order, then the conversion `fabric_rest::Client` makes before sending.
-fn runtime_builder(
-    client: &Client,
-    endpoint: &'static Endpoint,
-    description: &ClusterConfigurationUpgradeDescription,
-) -> reqwest::Request {
-    let mut request = RequestBuilder::new(endpoint, client);
-    request.path(PATH);
-    request.json_body(description);
-    request.query("timeout", &Some(TIMEOUT));
-    let request = request.build().expect("a valid request");
-    runtime_to_reqwest(client.base_url(), &request, client.deadline(request.server_timeout()))
-}
-
-/// A transport that converts the request exactly as `fabric_rest::Client` does and answers
-/// 202 at once, so the declared method itself (expansion, `call`, `decode`) can be measured
-/// without a network.
-struct BuildOnly {
-    client: Client,
-}
-
-impl Transport for BuildOnly {
-    fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = fabric_rest::Result<Response>> + Send + 'a {
-        let outgoing = runtime_to_reqwest(
-            self.client.base_url(),
-            request,
-            self.client.deadline(request.server_timeout()),
-        );
-        black_box(outgoing);
-        std::future::ready(Ok(Response::new(
-            http::StatusCode::ACCEPTED,
-            http::HeaderMap::new(),
-            Bytes::new(),
-        )))
-    }
-}
-
-/// Runs a future that never waits (the [`BuildOnly`] transport answers at once).
-fn now<F: Future>(future: F) -> F::Output {
-    let mut future = pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(output) => output,
-        Poll::Pending => panic!("the future waited"),
-    }
-}
-
-fn declared_method(transport: &BuildOnly, description: &ClusterConfigurationUpgradeDescription) {
-    now(transport.start_cluster_configuration_upgrade(description, Some(TIMEOUT))).expect("202");
-}
-
-fn by_hand(http: &reqwest::Client, description: &ClusterConfigurationUpgradeDescription) -> reqwest::Request {
-    reqwest_by_hand(http, &format!("{BASE}{PATH}"), description)
-        .build()
-        .expect("a valid request")
-}
+/// Rounds and block size of the paired measurement.
+const PAIRED_ROUNDS: usize = 300;
+const PAIRED_BLOCK: usize = 200;
 
 fn check_same_request(client: &Client, http: &reqwest::Client, description: &ClusterConfigurationUpgradeDescription) {
     let ours = runtime_builder(client, declared_endpoint(), description);
@@ -106,7 +44,7 @@ fn request_building(c: &mut Criterion) {
         .expect("a client");
     let http = fabric_rest_benches::http_client();
     let endpoint = declared_endpoint();
-    let transport = BuildOnly { client: client.clone() };
+    let transport = BuildOnly::new(client.clone());
     check_same_request(&client, &http, &description);
 
     let body_len = serde_json::to_vec(&description).map_or(0, |b| b.len());
@@ -128,6 +66,28 @@ fn request_building(c: &mut Criterion) {
     ] {
         println!("  {name:<30} {count:>6.1} allocations {bytes:>8.0} bytes");
     }
+
+    let names = [
+        "fabric_rest/request_builder",
+        "fabric_rest/declared_method",
+        "reqwest/by_hand",
+    ];
+    let mut paired = Paired::new(&names);
+    for round in 0..PAIRED_ROUNDS {
+        for k in 0..names.len() {
+            let i = (round + k) % names.len();
+            let start = Instant::now();
+            for _ in 0..PAIRED_BLOCK {
+                match i {
+                    0 => drop(black_box(runtime_builder(&client, endpoint, black_box(&description)))),
+                    1 => declared_method(&transport, black_box(&description)),
+                    _ => drop(black_box(by_hand(&http, black_box(&description)))),
+                }
+            }
+            paired.record(i, start.elapsed(), PAIRED_BLOCK);
+        }
+    }
+    paired.print("request_building", 2);
 
     let mut group = c.benchmark_group("request_building");
     group.warm_up_time(Duration::from_secs(2));

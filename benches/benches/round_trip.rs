@@ -2,168 +2,26 @@
 //! answers 202, sent by fabric-rest, by hand with reqwest, and through the same endpoint
 //! declared with feignhttp and with rustify. One request at a time, then 64 at once.
 
-use std::fmt;
-use std::future::Future;
-use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime};
-use fabric_rest::Client;
-use fabric_rest::cluster::ClusterConfigurationUpgrade;
-use fabric_rest::models::ClusterConfigurationUpgradeDescription;
-use fabric_rest_benches::{Gateway, PATH, TIMEOUT, description, description_json, http_client, reqwest_by_hand};
+use fabric_rest_benches::Paired;
 use tokio::task::JoinSet;
 
-/// The same endpoint declared with feignhttp. Its base URL must be an expression known where
-/// the trait is declared, so it is read from a static set once the gateway has a port.
-mod feign {
-    use super::*;
-    use feignhttp::{FeignClientBuilder, feign};
+#[path = "common/peers.rs"]
+mod peers;
 
-    pub struct BaseUrl(pub OnceLock<String>);
-
-    impl fmt::Display for BaseUrl {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(self.0.get().expect("the base URL is set before any call"))
-        }
-    }
-
-    pub static GATEWAY: BaseUrl = BaseUrl(OnceLock::new());
-
-    #[feign(url = GATEWAY)]
-    pub trait FeignGateway {
-        #[post("/$/StartClusterConfigurationUpgrade?api-version=3.0")]
-        async fn start_cluster_configuration_upgrade(
-            &self,
-            #[body] description: &ClusterConfigurationUpgradeDescription,
-            #[query] timeout: u32,
-        ) -> feignhttp::Result<()>;
-    }
-}
-
-/// The same endpoint declared with rustify. rustify sends no content type of its own, so a
-/// middleware adds the one the gateway expects.
-mod rustify_peer {
-    use super::*;
-    use rustify::Endpoint;
-    use rustify::errors::ClientError;
-    use rustify_derive::Endpoint;
-    use serde::Serialize;
-
-    // `Serialize` only so that serde's field attributes are accepted; rustify builds the
-    // query and the body from its own copies of the fields.
-    #[derive(Endpoint, Serialize)]
-    #[endpoint(path = "$/StartClusterConfigurationUpgrade", method = "POST")]
-    pub struct StartClusterConfigurationUpgrade<'a> {
-        #[endpoint(query)]
-        #[serde(rename = "api-version")]
-        pub api_version: &'static str,
-        #[endpoint(query)]
-        pub timeout: u32,
-        #[endpoint(body)]
-        #[serde(flatten)]
-        pub description: &'a ClusterConfigurationUpgradeDescription,
-    }
-
-    pub struct JsonContent;
-
-    impl rustify::endpoint::MiddleWare for JsonContent {
-        fn request<E: Endpoint>(&self, _: &E, request: &mut http::Request<Vec<u8>>) -> Result<(), ClientError> {
-            request.headers_mut().insert(
-                http::header::CONTENT_TYPE,
-                http::HeaderValue::from_static("application/json"),
-            );
-            Ok(())
-        }
-
-        fn response<E: Endpoint>(&self, _: &E, _: &mut http::Response<Vec<u8>>) -> Result<(), ClientError> {
-            Ok(())
-        }
-    }
-}
-
-/// Everything the clients under test share; leaked so spawned tasks can borrow it.
-struct Clients {
-    description: ClusterConfigurationUpgradeDescription,
-    url: String,
-    fabric_rest: Client,
-    reqwest: reqwest::Client,
-    feign: feign::FeignGateway,
-    rustify: rustify::clients::reqwest::Client,
-}
-
-impl Clients {
-    async fn fabric_rest(&self) {
-        self.fabric_rest
-            .start_cluster_configuration_upgrade(&self.description, Some(TIMEOUT))
-            .await
-            .expect("202");
-    }
-
-    async fn reqwest(&self) {
-        let response = reqwest_by_hand(&self.reqwest, &format!("{}{PATH}", self.url), &self.description)
-            .send()
-            .await
-            .expect("a response");
-        assert_eq!(response.status(), reqwest::StatusCode::ACCEPTED);
-        response.bytes().await.expect("the body");
-    }
-
-    async fn feignhttp(&self) {
-        self.feign
-            .start_cluster_configuration_upgrade(&self.description, 60)
-            .await
-            .expect("202");
-    }
-
-    async fn rustify(&self) {
-        use rustify::Endpoint;
-        let endpoint = rustify_peer::StartClusterConfigurationUpgrade {
-            api_version: "3.0",
-            timeout: 60,
-            description: &self.description,
-        };
-        let result = endpoint
-            .with_middleware(&rustify_peer::JsonContent)
-            .exec(&self.rustify)
-            .await
-            .expect("202");
-        assert_eq!(result.response.status(), http::StatusCode::ACCEPTED);
-    }
-}
+use peers::{Call, Clients, VARIANTS};
 
 const CONCURRENT: usize = 64;
 
-type Call = for<'a> fn(&'a Clients) -> std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
-
-/// The four clients, in the order they are measured.
-const VARIANTS: [(&str, Call); 4] = [
-    ("fabric_rest", |c| Box::pin(c.fabric_rest())),
-    ("reqwest_by_hand", |c| Box::pin(c.reqwest())),
-    ("feignhttp", |c| Box::pin(c.feignhttp())),
-    ("rustify", |c| Box::pin(c.rustify())),
-];
+/// Rounds of the paired measurement; each runs, for every variant, [`PAIRED_BLOCK`]
+/// sequential requests and one batch of [`CONCURRENT`].
+const PAIRED_ROUNDS: usize = 120;
+const PAIRED_BLOCK: usize = 32;
 
 fn round_trip(c: &mut Criterion) {
-    let description = description();
-    let gateway = Gateway::start(description_json().len());
-    let url = gateway.base_url();
-    feign::GATEWAY.0.set(url.clone()).expect("set once");
-    let http = http_client();
-    let clients: &'static Clients = Box::leak(Box::new(Clients {
-        description,
-        fabric_rest: Client::builder(&url)
-            .http_client(http.clone())
-            .build()
-            .expect("a client"),
-        reqwest: http.clone(),
-        feign: feign::FeignGatewayBuilder::build_with_client(
-            <feignhttp::ClientWrapper as feignhttp::Client>::with_client(http.clone()).expect("a client"),
-        )
-        .expect("a feign client"),
-        rustify: rustify::clients::reqwest::Client::new(&url, http.clone()),
-        url,
-    }));
+    let (gateway, clients) = peers::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -176,6 +34,28 @@ fn round_trip(c: &mut Criterion) {
         assert_eq!(gateway.accepted(), before + 1, "{name} sent another request");
     }
 
+    let names = VARIANTS.map(|(name, _)| name);
+    let mut sequential = Paired::new(&names);
+    let mut concurrent = Paired::new(&names);
+    runtime.block_on(async {
+        for round in 0..PAIRED_ROUNDS {
+            for k in 0..VARIANTS.len() {
+                let i = (round + k) % VARIANTS.len();
+                let call = VARIANTS[i].1;
+                let start = Instant::now();
+                for _ in 0..PAIRED_BLOCK {
+                    call(clients).await;
+                }
+                sequential.record(i, start.elapsed(), PAIRED_BLOCK);
+                let start = Instant::now();
+                all_at_once(clients, call).await;
+                concurrent.record(i, start.elapsed(), CONCURRENT);
+            }
+        }
+    });
+    sequential.print("round_trip/sequential", 1);
+    concurrent.print("round_trip/concurrent_64", 1);
+
     let mut group = c.benchmark_group("round_trip/sequential");
     settings(&mut group);
     for (name, call) in VARIANTS {
@@ -187,19 +67,20 @@ fn round_trip(c: &mut Criterion) {
     settings(&mut group);
     group.throughput(Throughput::Elements(CONCURRENT as u64));
     for (name, call) in VARIANTS {
-        group.bench_function(name, |b| {
-            b.to_async(&runtime).iter(|| async move {
-                let mut tasks = JoinSet::new();
-                for _ in 0..CONCURRENT {
-                    tasks.spawn(call(clients));
-                }
-                while let Some(done) = tasks.join_next().await {
-                    done.expect("the request task");
-                }
-            })
-        });
+        group.bench_function(name, |b| b.to_async(&runtime).iter(|| all_at_once(clients, call)));
     }
     group.finish();
+}
+
+/// Sends [`CONCURRENT`] requests at once and waits for all of them.
+async fn all_at_once(clients: &'static Clients, call: Call) {
+    let mut tasks = JoinSet::new();
+    for _ in 0..CONCURRENT {
+        tasks.spawn(call(clients));
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.expect("the request task");
+    }
 }
 
 fn settings(group: &mut BenchmarkGroup<'_, WallTime>) {

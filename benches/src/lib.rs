@@ -258,3 +258,157 @@ pub fn allocations_per_call<T>(rounds: usize, mut f: impl FnMut() -> T) -> (f64,
     let bytes = ALLOCATED_BYTES.load(Ordering::Relaxed) - bytes;
     (calls as f64 / rounds as f64, bytes as f64 / rounds as f64)
 }
+
+/// Per-request times of several variants measured in interleaved blocks: every round runs
+/// one block of each variant, starting with a different one each round, so a change in the
+/// machine's load hits every variant alike. Criterion measures one variant after another;
+/// on a busy machine these paired figures are the steadier comparison.
+#[derive(Debug)]
+pub struct Paired {
+    names: Vec<&'static str>,
+    /// `per_round[variant][round]`: seconds per request in that round's block.
+    per_round: Vec<Vec<f64>>,
+}
+
+impl Paired {
+    /// An empty record of `names`.
+    pub fn new(names: &[&'static str]) -> Paired {
+        Paired {
+            names: names.to_vec(),
+            per_round: vec![Vec::new(); names.len()],
+        }
+    }
+
+    /// Records one block of `variant` that took `elapsed` for `requests` requests.
+    pub fn record(&mut self, variant: usize, elapsed: Duration, requests: usize) {
+        self.per_round[variant].push(elapsed.as_secs_f64() / requests as f64);
+    }
+
+    /// Prints each variant's median time per request and the median over rounds of its
+    /// ratio to variant `baseline` (and to every other variant).
+    pub fn print(&self, title: &str, baseline: usize) {
+        println!(
+            "{title}: paired, interleaved blocks ({} rounds)",
+            self.per_round[0].len()
+        );
+        for (i, name) in self.names.iter().enumerate() {
+            let ratios: Vec<String> = self
+                .names
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(j, other)| format!("/{other} {:.3}", self.ratio(i, j)))
+                .collect();
+            println!(
+                "  {name:<18} median {:>10.2} µs   {}{}",
+                median(&self.per_round[i]) * 1e6,
+                ratios.join("  "),
+                if i == baseline { "  (baseline)" } else { "" }
+            );
+        }
+    }
+
+    /// The median over rounds of `a`'s time divided by `b`'s in the same round.
+    pub fn ratio(&self, a: usize, b: usize) -> f64 {
+        let ratios: Vec<f64> = self.per_round[a]
+            .iter()
+            .zip(&self.per_round[b])
+            .map(|(x, y)| x / y)
+            .collect();
+        median(&ratios)
+    }
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// The request-building variants, shared by the benchmark and the instruction counts.
+pub mod building {
+    use std::future::Future;
+    use std::hint::black_box;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    use bytes::Bytes;
+    use fabric_rest::cluster::ClusterConfigurationUpgrade;
+    use fabric_rest::models::ClusterConfigurationUpgradeDescription;
+    use fabric_rest::{Client, Endpoint, Request, RequestBuilder, Response, Transport};
+
+    use super::{PATH, TIMEOUT, reqwest_by_hand, runtime_to_reqwest};
+
+    /// The gateway the built requests are addressed to (nothing is sent).
+    pub const BASE: &str = "http://127.0.0.1:19080";
+
+    /// The steps `#[fabric_endpoint]` expands StartClusterConfigurationUpgrade into, in the same
+    /// order, then the conversion `fabric_rest::Client` makes before sending.
+    pub fn runtime_builder(
+        client: &Client,
+        endpoint: &'static Endpoint,
+        description: &ClusterConfigurationUpgradeDescription,
+    ) -> reqwest::Request {
+        let mut request = RequestBuilder::new(endpoint, client);
+        request.path(PATH);
+        request.json_body(description);
+        request.query("timeout", &Some(TIMEOUT));
+        let request = request.build().expect("a valid request");
+        runtime_to_reqwest(client.base_url(), &request, client.deadline(request.server_timeout()))
+    }
+
+    /// A transport that converts the request exactly as `fabric_rest::Client` does and answers
+    /// 202 at once, so the declared method itself (expansion, `call`, `decode`) can be measured
+    /// without a network.
+    pub struct BuildOnly {
+        client: Client,
+    }
+
+    impl BuildOnly {
+        /// Converts requests as `client` would.
+        pub fn new(client: Client) -> BuildOnly {
+            BuildOnly { client }
+        }
+    }
+
+    impl Transport for BuildOnly {
+        fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = fabric_rest::Result<Response>> + Send + 'a {
+            let outgoing = runtime_to_reqwest(
+                self.client.base_url(),
+                request,
+                self.client.deadline(request.server_timeout()),
+            );
+            black_box(outgoing);
+            std::future::ready(Ok(Response::new(
+                http::StatusCode::ACCEPTED,
+                http::HeaderMap::new(),
+                Bytes::new(),
+            )))
+        }
+    }
+
+    /// Runs a future that never waits (the [`BuildOnly`] transport answers at once).
+    pub fn now<F: Future>(future: F) -> F::Output {
+        let mut future = pin!(future);
+        match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(output) => output,
+            Poll::Pending => panic!("the future waited"),
+        }
+    }
+
+    /// The declared method, called through [`BuildOnly`].
+    pub fn declared_method(transport: &BuildOnly, description: &ClusterConfigurationUpgradeDescription) {
+        now(transport.start_cluster_configuration_upgrade(description, Some(TIMEOUT))).expect("202");
+    }
+
+    /// The same request built by hand with reqwest, URL formatted per call as a person writes it.
+    pub fn by_hand(http: &reqwest::Client, description: &ClusterConfigurationUpgradeDescription) -> reqwest::Request {
+        reqwest_by_hand(http, &format!("{BASE}{PATH}"), description)
+            .build()
+            .expect("a valid request")
+    }
+}
