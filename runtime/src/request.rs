@@ -26,6 +26,10 @@ pub const REQUEST_ID_HEADER: &str = "x-servicefabricrequestid";
 
 const JSON_UTF8: &str = "application/json; charset=utf-8";
 
+/// [`REQUEST_ID_HEADER`] as a header name, checked once at compile time rather than parsed
+/// on every request.
+const REQUEST_ID: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
+
 const OCTET_STREAM: &str = "application/octet-stream";
 
 /// A request ready to send: built once, sendable any number of times (by a retrying or
@@ -314,7 +318,7 @@ impl RequestBuilder {
             None => {
                 let mut request = request;
                 if let Ok(id) = HeaderValue::from_str(&request.request_id) {
-                    request.headers.insert(REQUEST_ID_HEADER, id);
+                    request.headers.insert(REQUEST_ID, id);
                 }
                 Ok(request)
             }
