@@ -117,8 +117,16 @@ impl Client {
         let deadline = self.deadline(request.server_timeout());
         let give_up_at = started + deadline;
         let idempotent = request.endpoint().idempotent();
-        let order = inner.gateways.order(started);
-        let mut tried = vec![false; order.len()];
+        // One gateway, the common case, needs no order: nothing is allocated for it.
+        let order = if inner.gateways.len() > 1 {
+            inner.gateways.order(started)
+        } else {
+            Vec::new()
+        };
+        let pick = |position: usize| order.get(position % order.len().max(1)).copied().unwrap_or(0);
+        // Which gateways this request has tried, one bit each (beyond 64 gateways the bits
+        // wrap, which only shortens a wait).
+        let mut tried = 0u64;
         let mut position = 0;
         let mut attempts = 0;
         let mut refresh_token = false;
@@ -126,8 +134,8 @@ impl Client {
         let span = tracing::Span::current();
         loop {
             attempts += 1;
-            let index = order[position % order.len()];
-            tried[index] = true;
+            let index = pick(position);
+            tried |= 1 << (index % 64);
             let base = inner.gateways.base(index);
             span.record("attempt", attempts);
             span.record("endpoint", base);
@@ -179,9 +187,9 @@ impl Client {
             if verdict.failover {
                 position += 1;
             }
-            let next = order[position % order.len()];
+            let next = pick(position);
             let wait = match &outcome {
-                _ if !tried[next] => Some(Duration::ZERO),
+                _ if tried & (1 << (next % 64)) == 0 => Some(Duration::ZERO),
                 Outcome::Answer(response) => retry_after(response.headers()),
                 Outcome::Failed(_) => None,
             }

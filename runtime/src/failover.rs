@@ -42,6 +42,11 @@ impl Gateways {
         self.bases.get(index).map_or("", String::as_str)
     }
 
+    /// How many gateways there are.
+    pub(crate) fn len(&self) -> usize {
+        self.bases.len()
+    }
+
     pub(crate) fn bases(&self) -> &[String] {
         &self.bases
     }

@@ -1,6 +1,7 @@
 //! Building a request: the one place that turns an endpoint and its arguments into a path,
 //! a query, headers and a body.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use bytes::Bytes;
@@ -121,7 +122,7 @@ pub struct RequestBuilder {
     endpoint: &'static Endpoint,
     target: String,
     path_len: Option<usize>,
-    api_version: String,
+    api_version: Cow<'static, str>,
     headers: HeaderMap,
     body: Option<Bytes>,
     server_timeout: Option<ServerTimeout>,
@@ -138,7 +139,11 @@ impl RequestBuilder {
             endpoint,
             target: String::with_capacity(endpoint.path().len() + 48),
             path_len: None,
-            api_version: transport.api_version(endpoint).to_owned(),
+            api_version: match transport.api_version(endpoint) {
+                // The declared version, the common case, is borrowed rather than copied.
+                version if version == endpoint.api_version() => Cow::Borrowed(endpoint.api_version()),
+                version => Cow::Owned(version.to_owned()),
+            },
             headers: HeaderMap::new(),
             body: None,
             server_timeout: None,
