@@ -126,7 +126,12 @@ wire_struct! {
 }
 
 wire_struct! {
-    /// The load of one metric across the cluster. Loads are decimal numbers in text.
+    /// The load of one metric across the cluster. Loads are decimal numbers in text: the
+    /// gateway writes some as JSON numbers, which are kept as their text.
+    ///
+    /// Five fields are written under other names than the spec's property names, the ones
+    /// the gateway uses (`MinNodeLoadId` for the spec's `MinNodeLoadNodeId`, ...); both are
+    /// read.
     pub struct LoadMetricInformation {
         /// The metric's name.
         name: String,
@@ -135,38 +140,81 @@ wire_struct! {
         /// Whether it is balanced after.
         is_balanced_after: bool,
         /// Standard deviation of load before the run.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         deviation_before: String,
         /// After the run.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         deviation_after: String,
         /// The balancing threshold.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         balancing_threshold: String,
         /// What the last run did.
         action: String,
         /// The activity threshold.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         activity_threshold: String,
         /// The cluster's capacity.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         cluster_capacity: String,
         /// The cluster's load.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         cluster_load: String,
         /// The current load.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         current_cluster_load: String,
+        /// Capacity left; deprecated in favor of `cluster_capacity_remaining`.
+        #[serde(
+            rename = "RemainingUnbufferedCapacity",
+            alias = "ClusterRemainingCapacity",
+            deserialize_with = "super::macros::number_or_text"
+        )]
+        cluster_remaining_capacity: String,
         /// Capacity left.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         cluster_capacity_remaining: String,
         /// Whether the load exceeds the capacity.
         is_cluster_capacity_violation: bool,
         /// The reserved buffer, in percent.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_buffer_percentage: String,
+        /// Capacity left within the buffer; deprecated in favor of
+        /// `buffered_cluster_capacity_remaining`.
+        #[serde(
+            rename = "BufferedCapacity",
+            alias = "ClusterBufferedCapacity",
+            deserialize_with = "super::macros::number_or_text"
+        )]
+        cluster_buffered_capacity: String,
         /// Capacity left within the buffer.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         buffered_cluster_capacity_remaining: String,
+        /// The remaining share of the cluster's capacity.
+        #[serde(
+            rename = "RemainingBufferedCapacity",
+            alias = "ClusterRemainingBufferedCapacity",
+            deserialize_with = "super::macros::number_or_text"
+        )]
+        cluster_remaining_buffered_capacity: String,
+        /// The smallest node load; deprecated in favor of `minimum_node_load`.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        min_node_load_value: String,
         /// The smallest node load.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         minimum_node_load: String,
         /// The node with the smallest load.
+        #[serde(rename = "MinNodeLoadId", alias = "MinNodeLoadNodeId")]
         min_node_load_node_id: NodeId,
+        /// The largest node load; deprecated in favor of `maximum_node_load`.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        max_node_load_value: String,
         /// The largest node load.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         maximum_node_load: String,
         /// The node with the largest load.
+        #[serde(rename = "MaxNodeLoadId", alias = "MaxNodeLoadNodeId")]
         max_node_load_node_id: NodeId,
         /// Load planned to leave the nodes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         planned_load_removal: String,
     }
 }

@@ -330,6 +330,9 @@ wire_struct! {
         force_restart: bool,
         /// Upgrade domain order.
         sort_order: String,
+        /// Whether health is judged by its change since the upgrade began rather than
+        /// absolutely, after each upgrade domain.
+        enable_delta_health_evaluation: bool,
         /// Health monitoring.
         monitoring_policy: MonitoringPolicyDescription,
         /// The cluster health policy.

@@ -77,7 +77,9 @@ wire_struct! {
         host_isolation_mode: String,
         /// Its status.
         status: String,
-        /// How often a periodic code package runs.
+        /// How often a periodic code package runs. The gateway writes it as a JSON number,
+        /// which is kept as its text.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         run_frequency_interval: String,
         /// Its setup entry point.
         setup_entry_point: CodePackageEntryPoint,
@@ -103,6 +105,8 @@ wire_struct! {
         next_activation_time: String,
         /// Its instance id.
         instance_id: String,
+        /// The container's id; container hosts only.
+        container_id: String,
     }
 }
 
@@ -180,7 +184,9 @@ wire_struct! {
         replicator_status: serde_json::Value,
         /// Stateful: the store's status.
         replica_status: serde_json::Value,
-        /// Stateful: the replica as listed.
+        /// Stateful: the replica as listed. The gateway writes it as `DeployedServiceReplica`,
+        /// the spec names it `DeployedServiceReplicaQueryResult`; both are read.
+        #[serde(rename = "DeployedServiceReplica", alias = "DeployedServiceReplicaQueryResult")]
         deployed_service_replica_query_result: serde_json::Value,
         /// Stateless: the instance id.
         instance_id: String,

@@ -4,6 +4,7 @@
 use fabric_rest_runtime::{ParamKind, Percent, QueryValue, RequestBuilder};
 use serde::{Deserialize, Serialize};
 
+use super::cluster_info::NodeId;
 use super::health_policy::ApplicationHealthPolicy;
 use super::macros::{open_enum, wire_struct};
 
@@ -261,6 +262,8 @@ wire_struct! {
         name: String,
         /// Its aggregated state.
         aggregated_health_state: HealthState,
+        /// Nodes only: the node's id.
+        id: NodeId,
     }
 }
 

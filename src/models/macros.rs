@@ -141,4 +141,20 @@ macro_rules! wire_struct {
     };
 }
 
+/// Reads a field the spec types as a string holding a number, which the gateway writes as a
+/// JSON number (`"DeviationBefore": 0.333333`, `"LastExitCode": 0`) as often as a string: a
+/// number is kept as its JSON text (`"0.333333"`, `"0"`), a string as it is.
+pub(crate) fn number_or_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    use serde::Deserialize as _;
+    use serde::de::Error as _;
+    match Option::<serde_json::Value>::deserialize(deserializer)? {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(text)) => Ok(Some(text)),
+        Some(serde_json::Value::Number(number)) => Ok(Some(number.to_string())),
+        Some(other) => Err(D::Error::custom(format!(
+            "expected a number or a string, found {other}"
+        ))),
+    }
+}
+
 pub(crate) use {enum_query_value, kind_enum, open_enum, wire_struct};

@@ -146,29 +146,39 @@ wire_struct! {
 }
 
 wire_struct! {
-    /// The load of one metric on a node. Loads are decimal numbers in text.
+    /// The load of one metric on a node. Loads are decimal numbers in text: the gateway
+    /// writes some as JSON numbers, which are kept as their text.
     pub struct NodeLoadMetricInformation {
         /// The metric's name.
         name: String,
         /// The node's capacity.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_capacity: String,
         /// The node's load.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_load: String,
         /// Capacity left.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_remaining_capacity: String,
         /// Whether the load exceeds the capacity.
         is_capacity_violation: bool,
         /// The buffered capacity.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_buffered_capacity: String,
         /// Buffered capacity left.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_remaining_buffered_capacity: String,
         /// The current load.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         current_node_load: String,
         /// Capacity left.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         node_capacity_remaining: String,
         /// Buffered capacity left.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         buffered_node_capacity_remaining: String,
         /// Load planned to leave the node.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
         planned_node_load_removal: String,
     }
 }

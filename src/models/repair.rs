@@ -57,6 +57,9 @@ pub struct RepairTask {
     /// Its version; `"0"` or absent on creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// A description of the repair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// `Invalid`, `Created`, `Claimed`, `Preparing`, `Approved`, `Executing`, `Restoring`
     /// or `Completed`.
     pub state: String,
@@ -109,6 +112,7 @@ impl RepairTask {
         RepairTask {
             task_id: task_id.into(),
             version: None,
+            description: None,
             state: "Created".to_owned(),
             flags: None,
             action: action.into(),
