@@ -27,8 +27,8 @@ use crate::tls::{ServerVerification, client_config};
 /// ```no_run
 /// use fabric_rest_runtime::{Client, ClientIdentity};
 ///
-/// let client = Client::builder("https://10.0.0.4:19080")
-///     .endpoint("https://10.0.0.5:19080")
+/// let client = Client::builder("https://node0.mycluster.example.com:19080")
+///     .endpoint("https://node1.mycluster.example.com:19080")
 ///     .client_identity(ClientIdentity::from_combined_pem_file("admin.pem")?)
 ///     .server_common_name("cluster.contoso.com")
 ///     .build()?;
@@ -224,7 +224,7 @@ impl ClientBuilder {
     ///
     /// ```
     /// # use fabric_rest_runtime::Client;
-    /// let client = Client::builder("https://10.0.0.4:19080")
+    /// let client = Client::builder("https://node0.mycluster.example.com:19080")
     ///     .server_thumbprint("A9:4B:7C:0D:1E:2F:30:41:52:63:74:85:96:A7:B8:C9:DA:EB:FC:0D")
     ///     .build()?;
     /// # Ok::<(), fabric_rest_runtime::Error>(())
@@ -243,7 +243,7 @@ impl ClientBuilder {
     ///
     /// ```
     /// # use fabric_rest_runtime::Client;
-    /// let client = Client::builder("https://10.0.0.4:19080")
+    /// let client = Client::builder("https://node0.mycluster.example.com:19080")
     ///     .server_common_name("cluster.contoso.com")
     ///     .build()?;
     /// # Ok::<(), fabric_rest_runtime::Error>(())

@@ -54,7 +54,9 @@ enum Cursor {
 ///
 /// ```no_run
 /// use fabric_rest_runtime::paging::{Paged, pages};
-/// # async fn list(token: Option<String>) -> Result<Paged<String>, fabric_rest_runtime::Error> { todo!() }
+/// # async fn list(token: Option<String>) -> Result<Paged<String>, fabric_rest_runtime::Error> {
+/// #     Ok(Paged::new(token.into_iter().collect(), None))
+/// # }
 /// let all_pages = pages(|token| list(token));
 /// ```
 pub fn pages<T, F, Fut>(fetch: F) -> impl Stream<Item = Result<Paged<T>, Error>>
