@@ -38,7 +38,8 @@
 //! impl<T: Transport> NodeControl for T {}
 //! ```
 //!
-//! See [`fabric_endpoint`] for everything the attribute accepts.
+//! See [`fabric_endpoint`] for everything the attribute accepts, and the README for a
+//! tutorial.
 //!
 //! # Errors and timeouts
 //!
