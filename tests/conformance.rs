@@ -12,6 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use fabric_rest::{Endpoint, Location, ParamKind, PathEncoding};
 use serde_json::Value;
 
+mod support;
+
 const FIXTURE: &str = include_str!("fixtures/spec_operations.json");
 
 /// Operations declared with another api-version than the spec's, and why.
@@ -232,73 +234,11 @@ fn cluster_and_nodes_groups_are_complete() {
 /// Declared operations on the wire, against a loopback gateway that records each request
 /// and answers from a script.
 mod wire {
-    use std::sync::{Arc, Mutex};
-
-    use fabric_rest::Client;
     use fabric_rest::models::{NodeStatus, NodeStatusFilter};
     use fabric_rest::nodes::{DeployedOnNode, Nodes};
     use futures_util::StreamExt;
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    use tokio::net::TcpListener;
 
-    /// What the server saw: one request line and body per request.
-    type Seen = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
-
-    /// Starts a server on 127.0.0.1 answering every request with `answer(target)`:
-    /// `(status, body)`.
-    async fn serve(answer: fn(&str) -> (u16, String)) -> (Client, Seen) {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let seen: Seen = Arc::default();
-        let log = seen.clone();
-        tokio::spawn(async move {
-            while let Ok((mut stream, _)) = listener.accept().await {
-                let mut data = Vec::new();
-                let mut buffer = [0u8; 4096];
-                let head_end = loop {
-                    let read = stream.read(&mut buffer).await.unwrap_or(0);
-                    if read == 0 {
-                        break None;
-                    }
-                    data.extend_from_slice(&buffer[..read]);
-                    if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-                        break Some(at + 4);
-                    }
-                };
-                let Some(head_end) = head_end else { continue };
-                let head = String::from_utf8_lossy(&data[..head_end]).to_string();
-                let length = head
-                    .lines()
-                    .find_map(|line| {
-                        let (name, value) = line.split_once(':')?;
-                        name.eq_ignore_ascii_case("content-length")
-                            .then(|| value.trim().parse::<usize>().ok())?
-                    })
-                    .unwrap_or(0);
-                while data.len() < head_end + length {
-                    let read = stream.read(&mut buffer).await.unwrap_or(0);
-                    if read == 0 {
-                        break;
-                    }
-                    data.extend_from_slice(&buffer[..read]);
-                }
-                let request_line = head.lines().next().unwrap_or_default().to_owned();
-                let target = request_line.split(' ').nth(1).unwrap_or_default().to_owned();
-                log.lock().unwrap().push((request_line, data[head_end..].to_vec()));
-                let (status, body) = answer(&target);
-                let response = format!(
-                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = stream.write_all(response.as_bytes()).await;
-            }
-        });
-        (Client::new(&format!("http://{address}")).unwrap(), seen)
-    }
-
-    fn lines(seen: &Seen) -> Vec<String> {
-        seen.lock().unwrap().iter().map(|(line, _)| line.clone()).collect()
-    }
+    use super::support::{lines, serve};
 
     const EXAMPLE: &str = include_str!("fixtures/GetNodeInfoList-1.json");
 

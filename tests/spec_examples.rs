@@ -7,7 +7,6 @@
 //! nothing the gateway sent may be lost or changed on the way through the model.
 
 use std::future::Future;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fabric_rest::Client;
@@ -19,8 +18,9 @@ use fabric_rest::models::UpgradeState;
 use fabric_rest::nodes::{DeployedOnNode, Nodes};
 use serde::Serialize;
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+
+mod support;
+use support::{Seen, lines, serve};
 
 /// How long one test may take, requests and all.
 const BOUND: Duration = Duration::from_secs(20);
@@ -64,52 +64,10 @@ impl Example {
     }
 }
 
-/// What the server saw: one request line per request.
-type Seen = Arc<Mutex<Vec<String>>>;
-
-/// Starts a server on 127.0.0.1 that answers every request with `status` and `body`, and a
-/// client of it.
-async fn serve(status: u16, body: String) -> (Client, Seen) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let seen: Seen = Arc::default();
-    let log = seen.clone();
-    tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
-            let mut data = Vec::new();
-            let mut buffer = [0u8; 4096];
-            let head_end = loop {
-                let read = stream.read(&mut buffer).await.unwrap_or(0);
-                if read == 0 {
-                    break None;
-                }
-                data.extend_from_slice(&buffer[..read]);
-                if let Some(at) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-                    break Some(at + 4);
-                }
-            };
-            let Some(head_end) = head_end else { continue };
-            let head = String::from_utf8_lossy(&data[..head_end]).to_string();
-            log.lock()
-                .unwrap()
-                .push(head.lines().next().unwrap_or_default().to_owned());
-            let response = format!(
-                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(response.as_bytes()).await;
-        }
-    });
-    (Client::new(&format!("http://{address}")).unwrap(), seen)
-}
-
 /// Serves the example's 200 body.
 async fn serve_example(example: &Example) -> (Client, Seen) {
-    serve(200, serde_json::to_string(example.body()).unwrap()).await
-}
-
-fn lines(seen: &Seen) -> Vec<String> {
-    seen.lock().unwrap().clone()
+    let body = serde_json::to_string(example.body()).unwrap();
+    serve(move |_| (200, body.clone())).await
 }
 
 /// Where two JSON values differ, as JSON pointers with both sides.
@@ -524,7 +482,7 @@ async fn get_node_info() {
 
         // The example's other answer: 204 with no content when there is no such node.
         assert_eq!(example.json["responses"]["204"]["body"], "");
-        let (client, seen) = serve(204, String::new()).await;
+        let (client, seen) = serve(|_| (204, String::new())).await;
         assert_eq!(client.get_node_info(node_name, None).await.unwrap(), None);
         assert_eq!(lines(&seen), ["GET /Nodes/_Node_1?api-version=6.0 HTTP/1.1"]);
     })
@@ -673,7 +631,7 @@ async fn get_deployed_application_info() {
 
         // The example's other answer: 204 when the application is not deployed there.
         assert_eq!(example.json["responses"]["204"], serde_json::json!({}));
-        let (client, seen) = serve(204, String::new()).await;
+        let (client, seen) = serve(|_| (204, String::new())).await;
         let none = client
             .get_deployed_application_info(node_name, application_id, None, include_health_state)
             .await
