@@ -11,7 +11,7 @@ use http::HeaderValue;
 use tracing::Instrument;
 use tracing::field::Empty;
 
-use crate::auth::{BearerToken, DynTokenProvider};
+use crate::auth::DynTokenProvider;
 use crate::error::Error;
 use crate::failover::Gateways;
 use crate::request::Request;
@@ -140,9 +140,10 @@ impl Client {
             span.record("attempt", attempts);
             span.record("endpoint", base);
             let token = match &inner.token {
-                Some(provider) => Some(provider.token(refresh_token).await.map_err(|e| {
-                    Error::invalid_argument(format!("the token provider gave no token: {e}")).with_request(request)
-                })?),
+                Some(provider) => Some(
+                    self.authorization(request, provider, refresh_token, attempts - 1)
+                        .await?,
+                ),
                 None => None,
             };
             refresh_token = false;
@@ -251,6 +252,31 @@ impl Client {
         }
     }
 
+    /// The `Authorization` header for the next try of `request`, from the token provider;
+    /// `sent` tries went out before it.
+    async fn authorization(
+        &self,
+        request: &Request,
+        provider: &Arc<dyn DynTokenProvider>,
+        refresh: bool,
+        sent: u32,
+    ) -> Result<HeaderValue, Error> {
+        let token = provider.token(refresh).await.map_err(|e| {
+            let detail = if refresh {
+                "the gateway refused the bearer token and the token provider gave no fresh one"
+            } else {
+                "the token provider gave no token"
+            };
+            Error::credentials(request, detail, Some(e), sent)
+        })?;
+        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
+            let detail = "the token provider gave a bearer token holding characters a header cannot carry";
+            Error::credentials(request, detail, None, sent)
+        })?;
+        value.set_sensitive(true);
+        Ok(value)
+    }
+
     /// Sends `request` once to the gateway at `base`.
     async fn send_once(
         &self,
@@ -258,7 +284,7 @@ impl Client {
         base: &str,
         timeout: Duration,
         deadline: Duration,
-        token: Option<BearerToken>,
+        token: Option<HeaderValue>,
     ) -> Result<Response, (Error, Failure)> {
         let inner = &*self.inner;
         let mut url = String::with_capacity(base.len() + request.path_and_query().len());
@@ -272,13 +298,7 @@ impl Client {
         let mut outgoing = reqwest::Request::new(request.method(), url);
         *outgoing.headers_mut() = request.headers().clone();
         *outgoing.timeout_mut() = Some(timeout);
-        if let Some(token) = token {
-            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
-                let error = Error::invalid_argument("the bearer token holds characters a header cannot carry")
-                    .with_request(request);
-                (error, Failure::Permanent)
-            })?;
-            value.set_sensitive(true);
+        if let Some(value) = token {
             outgoing.headers_mut().insert(http::header::AUTHORIZATION, value);
         }
         if let Some(body) = request.body() {

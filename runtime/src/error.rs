@@ -90,6 +90,8 @@ pub enum ErrorKind {
     Decode,
     /// The connection broke while sending or receiving.
     Transport,
+    /// The client's token provider gave no usable bearer token. Nothing was sent.
+    Credentials,
 }
 
 /// The error of a call: what kind of failure, on which request, and everything the
@@ -143,6 +145,21 @@ impl Error {
     pub fn invalid_argument(detail: impl Into<String>) -> Error {
         let mut error = Error::new(ErrorKind::InvalidArgument);
         error.0.detail = Some(detail.into());
+        error
+    }
+
+    /// The token provider gave no usable token for the next try of `request`, after `sent`
+    /// tries went out.
+    pub(crate) fn credentials(
+        request: &Request,
+        detail: impl Into<String>,
+        source: Option<Box<dyn StdError + Send + Sync>>,
+        sent: u32,
+    ) -> Error {
+        let mut error = Error::new(ErrorKind::Credentials).with_request(request);
+        error.0.detail = Some(detail.into());
+        error.0.source = source;
+        error.0.attempts = sent;
         error
     }
 
@@ -281,6 +298,20 @@ impl Error {
         self.0.kind == ErrorKind::Decode
     }
 
+    /// Whether the client's token provider gave no usable token.
+    pub fn is_credentials(&self) -> bool {
+        self.0.kind == ErrorKind::Credentials
+    }
+
+    /// Whether the request never reached the wire, so its request id means nothing.
+    fn never_sent(&self) -> bool {
+        match self.0.kind {
+            ErrorKind::InvalidArgument => true,
+            ErrorKind::Credentials => self.0.attempts == 0,
+            _ => false,
+        }
+    }
+
     /// The HTTP status of the response, when one arrived.
     pub fn status(&self) -> Option<StatusCode> {
         self.0.status
@@ -382,6 +413,16 @@ impl fmt::Display for Error {
                 f.write_str(inner.detail.as_deref().unwrap_or("unknown"))?;
                 f.write_str("; nothing was sent")?;
             }
+            ErrorKind::Credentials => {
+                f.write_str("no credentials: ")?;
+                f.write_str(inner.detail.as_deref().unwrap_or("unknown"))?;
+                if let Some(source) = &inner.source {
+                    write!(f, ": {source}")?;
+                }
+                if inner.attempts == 0 {
+                    f.write_str("; nothing was sent")?;
+                }
+            }
             ErrorKind::Timeout => {
                 f.write_str("timed out: ")?;
                 f.write_str(inner.detail.as_deref().unwrap_or("no response"))?;
@@ -422,7 +463,7 @@ impl fmt::Display for Error {
             write!(f, " (after {} attempts)", inner.attempts)?;
         }
         match &inner.request {
-            Some(request) if inner.kind != ErrorKind::InvalidArgument => {
+            Some(request) if !self.never_sent() => {
                 write!(f, " [request id {}]", request.request_id)
             }
             _ => Ok(()),

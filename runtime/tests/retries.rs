@@ -266,6 +266,66 @@ async fn a_refused_token_is_refreshed_once() {
     .await;
 }
 
+/// A provider whose first token is `first` and whose refreshes fail.
+struct Failing {
+    first: Option<&'static str>,
+}
+
+impl TokenProvider for Failing {
+    async fn token(&self, force_refresh: bool) -> Result<BearerToken, TokenError> {
+        match self.first {
+            Some(token) if !force_refresh => Ok(BearerToken::new(token)),
+            _ => Err("the identity endpoint is unreachable".into()),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_token_provider_failure_is_a_credentials_error() {
+    bounded(async {
+        let emulator = Emulator::builder().require_bearer_token("fresh-token").start().await.unwrap();
+
+        let client = quick(&emulator.base_url()).token_provider(Failing { first: None }).build().unwrap();
+        let error = set_state(&client).await.unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Credentials);
+        assert!(error.is_credentials());
+        assert_eq!(error.attempts(), 0);
+        assert_eq!(
+            error.to_string(),
+            "POST /$/SetUpgradeOrchestrationServiceState: no credentials: the token provider gave no token: the identity endpoint is unreachable; nothing was sent"
+        );
+        assert!(emulator.take_requests().is_empty());
+
+        let client = quick(&emulator.base_url())
+            .token_provider(Failing { first: Some("stale-token") })
+            .build()
+            .unwrap();
+        let error = status(&client).await.unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Credentials);
+        assert_eq!(error.attempts(), 1);
+        assert_eq!(
+            text(&error),
+            "GET /$/GetClusterConfigurationUpgradeStatus: no credentials: the gateway refused the bearer token and the token provider gave no fresh one: the identity endpoint is unreachable"
+        );
+        let sent = emulator.take_requests();
+        let tokens: Vec<_> = sent.iter().map(|r| r.header("authorization")).collect();
+        assert_eq!(tokens, [Some("Bearer stale-token")]);
+
+        let client = quick(&emulator.base_url())
+            .token_provider(Failing { first: Some("line\nbreak") })
+            .build()
+            .unwrap();
+        let error = status(&client).await.unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "GET /$/GetClusterConfigurationUpgradeStatus: no credentials: the token provider gave a bearer token holding characters a header cannot carry; nothing was sent"
+        );
+        assert!(!format!("{error:?}").contains("line"));
+        assert!(emulator.take_requests().is_empty());
+    })
+    .await;
+}
+
 /// Collects what a `tracing` subscriber writes.
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);
