@@ -1,6 +1,6 @@
 //! When a [`Client`](crate::Client) sends a request again, and how long it waits first.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use http::{HeaderMap, StatusCode};
 
@@ -22,7 +22,7 @@ use crate::error_code::FabricErrorCode;
 /// | certificate refused, any other status | not retried | not retried |
 ///
 /// Waits grow exponentially from the initial backoff up to the cap, each a random time
-/// between half the step and the step; a `Retry-After: <seconds>` header of the answer
+/// between half the step and the step; a `Retry-After` header of the answer (seconds or an HTTP date)
 /// replaces the wait. A request moving to a gateway it has not tried yet goes at once.
 /// Every attempt and wait stays inside the request's overall deadline
 /// ([`ClientBuilder::overall_deadline`](crate::ClientBuilder::overall_deadline)): the
@@ -175,11 +175,20 @@ pub(crate) fn judge(idempotent: bool, failure: Failure) -> Verdict {
     }
 }
 
-/// The wait a `Retry-After: <seconds>` header asks for. The date form is ignored: the
-/// gateway does not send it, and clocks disagree.
+/// The wait a `Retry-After` header asks for: `<seconds>`, or an HTTP date measured against
+/// this machine's clock (a date already past asks for no wait). A value that is neither is
+/// ignored, and the policy's backoff applies.
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+    retry_after_at(headers, SystemTime::now())
+}
+
+fn retry_after_at(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
@@ -254,15 +263,37 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_date() {
+        let now = httpdate::parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:28:03 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after_at(&headers, now), Some(Duration::from_secs(3)));
+        // A date in the past asks for no wait rather than being ignored.
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:27:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after_at(&headers, now), Some(Duration::ZERO));
+        // The obsolete RFC 850 form is still an HTTP date.
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Wednesday, 21-Oct-15 07:28:01 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after_at(&headers, now), Some(Duration::from_secs(1)));
+    }
+
+    #[test]
     fn retry_after_seconds() {
         let mut headers = HeaderMap::new();
         assert_eq!(retry_after(&headers), None);
         headers.insert(http::header::RETRY_AFTER, "2".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(2)));
-        headers.insert(
-            http::header::RETRY_AFTER,
-            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
-        );
+        headers.insert(http::header::RETRY_AFTER, "soon".parse().unwrap());
+        assert_eq!(retry_after(&headers), None);
+        headers.insert(http::header::RETRY_AFTER, "-1".parse().unwrap());
         assert_eq!(retry_after(&headers), None);
         assert_eq!(RetryPolicy::none().attempts(), 1);
         assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
