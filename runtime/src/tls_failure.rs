@@ -118,10 +118,12 @@ fn host(name: &ServerName<'_>) -> String {
     }
 }
 
-/// `cluster.contoso.test` from rustls' `DnsName("cluster.contoso.test")`.
+/// `cluster.contoso.test` from rustls' `DnsName("cluster.contoso.test")`, and `127.0.0.1`
+/// from `IpAddress(127.0.0.1)`.
 fn plain_name(name: &str) -> &str {
     name.strip_prefix("DnsName(\"")
         .and_then(|n| n.strip_suffix("\")"))
+        .or_else(|| name.strip_prefix("IpAddress(").and_then(|n| n.strip_suffix(')')))
         .unwrap_or(name)
 }
 
@@ -158,6 +160,14 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn presented_names_lose_their_wrapping() {
+        assert_eq!(plain_name("DnsName(\"cluster.contoso.test\")"), "cluster.contoso.test");
+        assert_eq!(plain_name("IpAddress(127.0.0.1)"), "127.0.0.1");
+        assert_eq!(plain_name("IpAddress(::1)"), "::1");
+        assert_eq!(plain_name("UriName(\"spiffe://x\")"), "UriName(\"spiffe://x\")");
+    }
 
     #[test]
     fn dates() {

@@ -329,3 +329,46 @@ fn secrets_stay_out_of_debug_output() {
     assert!(shown.contains(&admin.sha1()), "{shown}");
     assert!(shown.contains("<redacted>"));
 }
+
+#[tokio::test]
+async fn gateways_on_the_ipv6_loopback_work_over_http_and_https() {
+    bounded(async {
+        let v6 = std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, 0));
+        let plain = Emulator::builder().bind(v6).start().await.unwrap();
+        assert!(plain.base_url().starts_with("http://[::1]:"), "{}", plain.base_url());
+        let value = status(&builder(&plain).build().unwrap()).await.unwrap();
+        assert_eq!(value["ConfigVersion"], "1.0.0");
+        assert_eq!(plain.requests().len(), 1);
+
+        let ca = Authority::new("fabric-rest test CA");
+        let leaf = ca.issue("gateway", &["::1"]);
+        let secure = Emulator::builder()
+            .bind(v6)
+            .tls(leaf.cert_pem.clone(), leaf.key_pem.clone())
+            .start()
+            .await
+            .unwrap();
+        assert!(secure.base_url().starts_with("https://[::1]:"), "{}", secure.base_url());
+        status(&builder(&secure).ca_certificates_pem(ca.pem()).build().unwrap())
+            .await
+            .unwrap();
+
+        // A certificate for the IPv4 loopback does not name [::1].
+        let v4_only = ca.issue("gateway", &["127.0.0.1"]);
+        let wrong = Emulator::builder()
+            .bind(v6)
+            .tls(v4_only.cert_pem.clone(), v4_only.key_pem.clone())
+            .start()
+            .await
+            .unwrap();
+        let error = status(&builder(&wrong).ca_certificates_pem(ca.pem()).build().unwrap())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            text(&error),
+            "GET /$/GetClusterConfigurationUpgradeStatus: cannot connect to the gateway: the server's certificate is not issued for the host name ::1 (it names 127.0.0.1); cluster certificates often are not: verify it with ClientBuilder::server_common_name or ClientBuilder::server_thumbprint"
+        );
+        assert!(wrong.requests().is_empty());
+    })
+    .await;
+}
