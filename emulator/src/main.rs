@@ -1,96 +1,111 @@
-//! `fabric-rest-emulator`: serves an emulated Service Fabric gateway on 127.0.0.1 until
-//! Ctrl-C.
+//! `fabric-rest-emulator`: serves an emulated Service Fabric gateway on a loopback address
+//! until Ctrl-C.
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use fabric_rest_emulator::{Emulator, UpgradeOutcome};
+use clap::{Parser, ValueEnum};
+use fabric_rest_emulator::{Emulator, EmulatorBuilder, UpgradeOutcome};
 
-const USAGE: &str = "\
-Usage: fabric-rest-emulator [--port N] [--step-ms MS] [--outcome succeed|fail|rollback]
-
-Serves an emulated Service Fabric HTTP gateway on 127.0.0.1 until Ctrl-C.
-
-  --port N        port to listen on (default 19080; 0 picks a free one)
-  --step-ms MS    shortest duration of each upgrade phase in milliseconds (default 500)
-  --outcome O     how configuration upgrades end: succeed, fail or rollback (default succeed)
-  -h, --help      print this help";
-
+/// Serves an emulated Service Fabric HTTP gateway on a loopback address until Ctrl-C, and
+/// prints its base URL on the first line of standard output.
+#[derive(Parser, Debug)]
+#[command(name = "fabric-rest-emulator", version)]
 struct Options {
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 19080)]
     port: u16,
-    step: Duration,
-    outcome: UpgradeOutcome,
+
+    /// Loopback address to listen on: 127.0.0.1 or ::1. Other addresses are refused: the
+    /// emulator accepts anything and must not be reachable from other machines.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST), value_parser = loopback)]
+    host: IpAddr,
+
+    /// Shortest duration of each upgrade phase, in milliseconds.
+    #[arg(long = "step-ms", value_name = "MS", default_value_t = 500)]
+    step_ms: u64,
+
+    /// How configuration upgrades end.
+    #[arg(long, value_enum, default_value_t = Outcome::Succeed)]
+    outcome: Outcome,
+
+    /// Serve https with this PEM certificate (chain); needs --tls-key.
+    #[arg(long = "tls-cert", value_name = "FILE", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+
+    /// The PEM private key of --tls-cert.
+    #[arg(long = "tls-key", value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+
+    /// Require a client certificate issued by a CA in this PEM file (needs --tls-cert);
+    /// requests without one are answered 403 with an empty body, like the gateway does.
+    #[arg(long = "client-ca", value_name = "FILE", requires = "tls_cert")]
+    client_ca: Option<PathBuf>,
+
+    /// Require `Authorization: Bearer TOKEN`; other requests are answered 401.
+    #[arg(long = "bearer-token", value_name = "TOKEN")]
+    bearer_token: Option<String>,
 }
 
-fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
-    let mut options = Options {
-        port: 19080,
-        step: Duration::from_millis(500),
-        outcome: UpgradeOutcome::Succeed,
-    };
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
-            None => (arg, None),
-        };
-        if flag == "-h" || flag == "--help" {
-            return Ok(None);
-        }
-        let value = inline
-            .or_else(|| args.next())
-            .ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--port" => {
-                options.port = value
-                    .parse()
-                    .map_err(|_| format!("--port: `{value}` is not a port number"))?;
-            }
-            "--step-ms" => {
-                let ms: u64 = value
-                    .parse()
-                    .map_err(|_| format!("--step-ms: `{value}` is not a number of milliseconds"))?;
-                options.step = Duration::from_millis(ms);
-            }
-            "--outcome" => {
-                options.outcome = match value.to_ascii_lowercase().as_str() {
-                    "succeed" => UpgradeOutcome::Succeed,
-                    "fail" => UpgradeOutcome::Fail,
-                    "rollback" => UpgradeOutcome::RollBack,
-                    _ => {
-                        return Err(format!("--outcome: `{value}` is not succeed, fail or rollback"));
-                    }
-                };
-            }
-            _ => return Err(format!("unknown argument `{flag}`")),
-        }
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Outcome {
+    Succeed,
+    Fail,
+    Rollback,
+}
+
+fn loopback(text: &str) -> Result<IpAddr, String> {
+    let ip: IpAddr = text.parse().map_err(|_| format!("`{text}` is not an IP address"))?;
+    if ip.is_loopback() {
+        Ok(ip)
+    } else {
+        Err(format!("`{text}` is not a loopback address (use 127.0.0.1 or ::1)"))
     }
-    Ok(Some(options))
+}
+
+fn read(path: &Path, what: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read the {what} {}: {e}", path.display()))
+}
+
+/// The https, client-certificate and token settings of `options`.
+fn secure(mut builder: EmulatorBuilder, options: &Options) -> Result<EmulatorBuilder, String> {
+    if let (Some(cert), Some(key)) = (&options.tls_cert, &options.tls_key) {
+        builder = builder.tls(read(cert, "certificate")?, read(key, "private key")?);
+    }
+    if let Some(ca) = &options.client_ca {
+        builder = builder.require_client_certificate(read(ca, "client CA file")?);
+    }
+    if let Some(token) = &options.bearer_token {
+        builder = builder.require_bearer_token(token.clone());
+    }
+    Ok(builder)
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse(std::env::args().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
+    let options = Options::parse();
+    let addr = SocketAddr::new(options.host, options.port);
+    let builder = Emulator::builder()
+        .bind(addr)
+        .step(Duration::from_millis(options.step_ms))
+        .outcome(match options.outcome {
+            Outcome::Succeed => UpgradeOutcome::Succeed,
+            Outcome::Fail => UpgradeOutcome::Fail,
+            Outcome::Rollback => UpgradeOutcome::RollBack,
+        });
+    let builder = match secure(builder, &options) {
+        Ok(builder) => builder,
         Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
+            eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
-    let started = Emulator::builder()
-        .bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port)))
-        .step(options.step)
-        .outcome(options.outcome)
-        .start()
-        .await;
-    let emulator = match started {
+    let emulator = match builder.start().await {
         Ok(emulator) => emulator,
         Err(error) => {
-            eprintln!("error: cannot listen on 127.0.0.1:{}: {error}", options.port);
+            eprintln!("error: cannot serve on {addr}: {error}");
             return ExitCode::FAILURE;
         }
     };

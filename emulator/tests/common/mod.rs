@@ -75,7 +75,7 @@ pub async fn send_raw(addr: SocketAddr, request: &[u8]) -> RawResponse {
     parse(&bytes)
 }
 
-fn parse(bytes: &[u8]) -> RawResponse {
+pub fn parse(bytes: &[u8]) -> RawResponse {
     let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("end of head");
     let head = String::from_utf8(bytes[..split].to_vec()).expect("ASCII head");
     let mut lines = head.split("\r\n");
