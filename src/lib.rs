@@ -67,10 +67,9 @@ pub mod upgrade;
 pub use fabric_rest_macros::fabric_endpoint;
 pub use fabric_rest_runtime::{
     Accepted, ApiVersion, ApiVersionError, BearerToken, Client, ClientBuilder, ClientIdentity, Endpoint, Error,
-    ErrorKind, FabricError, FabricErrorCode, Location, Method, Paged, Param, ParamKind, PathEncoding, Percent,
-    PercentError, Request, RequestBuilder, Response, Result, RetryPolicy, ServerTimeout, ServerTimeoutError,
-    StaticToken, StatusCode, TokenError, TokenProvider, Transport, WithApiVersion, endpoint, endpoints, iso8601,
-    paging,
+    ErrorKind, FabricError, FabricErrorCode, Location, Method, Paged, Param, ParamKind, Percent, PercentError, Request,
+    RequestBuilder, Response, Result, RetryPolicy, ServerTimeout, ServerTimeoutError, StaticToken, StatusCode,
+    TokenError, TokenProvider, Transport, ValueEncoding, WithApiVersion, endpoint, endpoints, iso8601, paging,
 };
 
 /// The runtime crate in full: request building, decoding and the transport, for calling
@@ -82,8 +81,8 @@ pub use fabric_rest_runtime as runtime;
 pub mod __private {
     pub use fabric_rest_runtime::__private::{Stream, linkme, require_integer};
     pub use fabric_rest_runtime::{
-        Accepted, ENDPOINTS, Endpoint, Json, JsonOrNoContent, Location, Method, Param, ParamKind, PathEncoding,
-        RequestBuilder, ServerTimeout, StatusCode, call,
+        Accepted, ENDPOINTS, Endpoint, Json, JsonOrNoContent, Location, Method, Param, ParamKind, RequestBuilder,
+        ServerTimeout, StatusCode, ValueEncoding, call,
     };
 }
 

@@ -4,12 +4,12 @@
 //! (regenerate it with `scripts/gen_spec_fixture.py`). Each endpoint registered by
 //! `#[fabric_endpoint]` must match its operation there: method, path template, api-version,
 //! success statuses, body, and every path, query and header parameter with its required-ness,
-//! kind, range, default and path encoding. Nothing may be declared that the spec lacks, and
-//! nothing the spec lists may be left out.
+//! kind, range, default and encoding (path and query). Nothing may be declared that the spec
+//! lacks, and nothing the spec lists may be left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fabric_rest::{Endpoint, Location, ParamKind, PathEncoding};
+use fabric_rest::{Endpoint, Location, ParamKind, ValueEncoding};
 use serde_json::Value;
 
 mod support;
@@ -166,7 +166,8 @@ fn check(endpoint: &Endpoint, spec: &Value) -> Vec<String> {
             .get("skip_encoding")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        if param.location() == Location::Path && (param.encoding() == PathEncoding::KeepEscapes) != keep_escapes {
+        let encoded = matches!(param.location(), Location::Path | Location::Query);
+        if encoded && (param.encoding() == ValueEncoding::KeepEscapes) != keep_escapes {
             problem(format!(
                 "{label}: encoding {:?} but the spec {} x-ms-skip-url-encoding",
                 param.encoding(),
@@ -295,20 +296,24 @@ mod wire {
             {
                 None => (200, page("page%2", &["n1", "n2"])),
                 Some("page%252") => (200, page("page 3", &["n3", "n4"])),
-                Some("page%203") => (200, page("", &["n5"])),
+                // The spec marks the token x-ms-skip-url-encoding: an escape the gateway put
+                // in it goes back unchanged; everything else is still encoded.
+                Some("page%203") => (200, page("fabric:/a%2Fb+c", &["n5"])),
+                Some("fabric%3A%2Fa%2Fb%2Bc") => (200, page("", &["n6"])),
                 Some(other) => (500, format!("unexpected token {other}")),
             }
         }
         let (client, seen) = serve(answer).await;
         let nodes: Vec<_> = client.nodes(Some(NodeStatusFilter::Up), Some(2), None).collect().await;
         let names: Vec<_> = nodes.into_iter().map(|n| n.unwrap().name.unwrap()).collect();
-        assert_eq!(names, ["n1", "n2", "n3", "n4", "n5"]);
+        assert_eq!(names, ["n1", "n2", "n3", "n4", "n5", "n6"]);
         assert_eq!(
             lines(&seen),
             [
                 "GET /Nodes?api-version=6.3&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
                 "GET /Nodes?api-version=6.3&ContinuationToken=page%252&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
                 "GET /Nodes?api-version=6.3&ContinuationToken=page%203&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
+                "GET /Nodes?api-version=6.3&ContinuationToken=fabric%3A%2Fa%2Fb%2Bc&NodeStatusFilter=up&MaxResults=2 HTTP/1.1",
             ]
         );
     }

@@ -40,7 +40,7 @@ pub struct ParamOptions {
     pub maximum: Option<Bound>,
     /// `#[query(.., default = "...")]`: the gateway's value when the parameter is left out.
     pub default: Option<String>,
-    /// `#[path(keep_escapes)]`
+    /// `#[path(keep_escapes)]`, `#[query(.., keep_escapes)]`
     pub keep_escapes: bool,
     /// `#[body(bytes)]`
     pub bytes: bool,
@@ -305,7 +305,7 @@ impl Endpoint {
 /// What each role accepts inside its parentheses, for error messages.
 fn accepted_options(role: Role) -> &'static str {
     match role {
-        Role::Query => "`min = N`, `max = N` or `default = ...`",
+        Role::Query => "`min = N`, `max = N`, `default = ...` or `keep_escapes`",
         Role::Path => "`keep_escapes`",
         Role::Body => "`bytes`",
         Role::Header => "no options",
@@ -327,7 +327,7 @@ fn read_options(role: Role, options: Vec<RoleOption>, cx: &mut Ctxt) -> ParamOpt
             (Role::Query, "min") => read.minimum.is_some(),
             (Role::Query, "max") => read.maximum.is_some(),
             (Role::Query, "default") => read.default.is_some(),
-            (Role::Path, "keep_escapes") => read.keep_escapes,
+            (Role::Path | Role::Query, "keep_escapes") => read.keep_escapes,
             (Role::Body, "bytes") => read.bytes,
             _ => {
                 cx.error_at(

@@ -71,6 +71,9 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
         let name = p.wire_name();
         let span = p.ty.span();
         match p.role {
+            Role::Query if p.options.keep_escapes => {
+                quote_spanned!(span=> __fabric_request.query_keeping_escapes(#name, &#ident);)
+            }
             Role::Query => quote_spanned!(span=> __fabric_request.query(#name, &#ident);),
             Role::Header => quote_spanned!(span=> __fabric_request.header(#name, &#ident);),
             Role::Body if p.options.bytes => quote_spanned!(span=> __fabric_request.bytes_body(&#ident);),
@@ -191,7 +194,7 @@ fn describe_param(p: &ast::Param, generics: &syn::Generics, rt: &TokenStream) ->
         param = quote!(#param.with_default(#default));
     }
     if p.options.keep_escapes {
-        param = quote!(#param.with_encoding(#rt::PathEncoding::KeepEscapes));
+        param = quote!(#param.with_encoding(#rt::ValueEncoding::KeepEscapes));
     }
     param
 }

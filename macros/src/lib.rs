@@ -53,7 +53,8 @@ use proc_macro::TokenStream;
 ///   escapes the caller already wrote.
 /// - `#[query]`, `#[query("WireName")]`: a query pair, left out when `None`. Multi-word Rust
 ///   names must give their wire name (Service Fabric's are PascalCase). Options: `min = N`,
-///   `max = N` (checked before sending), `default = ..` (recorded only).
+///   `max = N` (checked before sending), `default = ..` (recorded only), `keep_escapes`
+///   (text values: `%XX` escapes already in the value are kept, as for `ContinuationToken`).
 ///   A `ServerTimeout` parameter is the server timeout, and sets the client's deadline.
 /// - `#[header("Name")]`: a request header.
 /// - `#[body]`: the JSON body (`Option<&T>` sends none when `None`); `#[body(bytes)]`: a raw

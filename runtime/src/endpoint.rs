@@ -93,24 +93,25 @@ pub enum ParamKind {
     Other,
 }
 
-/// How a path parameter's value is written into its segment.
+/// How a path or query parameter's value is percent-encoded.
 ///
-/// Either way a value fills exactly one segment: `/`, `?` and `#` are always encoded, so no
-/// value can add a segment, end the path or start the query.
+/// Either way a path value fills exactly one segment and a query value exactly one value:
+/// `/`, `?`, `#`, `&`, `=` and `+` are always encoded, so no value can add a segment, end
+/// the path, or add a query parameter.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum PathEncoding {
+pub enum ValueEncoding {
     /// Every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) is
-    /// percent-encoded, `%` included: the segment carries the value exactly.
+    /// percent-encoded, `%` included: the gateway reads back the value exactly.
     #[default]
     Strict,
     /// As [`Strict`](Self::Strict), except that a `%` followed by two hex digits is kept as it
     /// is: a value that is already percent-encoded is not encoded twice. A `%` that does not
     /// start such an escape is still encoded (`%25`), and unreserved characters such as the
     /// `~` of Service Fabric's hierarchical ids (`MyApp~Frontend`) pass unchanged in both
-    /// modes. Meant for the parameters the spec marks `x-ms-skip-url-encoding` (application,
-    /// service and partition ids, replica ids, package and type names), which callers often
-    /// copy from a URL the gateway wrote.
+    /// modes. Meant for the parameters the spec marks `x-ms-skip-url-encoding`: application,
+    /// service and partition ids, replica ids, package and type names, which callers often
+    /// copy from a URL the gateway wrote, and the `ContinuationToken` a gateway hands back.
     KeepEscapes,
 }
 
@@ -135,7 +136,7 @@ pub struct Param {
     minimum: Option<i64>,
     maximum: Option<i64>,
     default: Option<&'static str>,
-    encoding: PathEncoding,
+    encoding: ValueEncoding,
 }
 
 impl Param {
@@ -150,7 +151,7 @@ impl Param {
             minimum: None,
             maximum: None,
             default: None,
-            encoding: PathEncoding::Strict,
+            encoding: ValueEncoding::Strict,
         }
     }
 
@@ -205,8 +206,8 @@ impl Param {
         self
     }
 
-    /// Sets how a path parameter is encoded.
-    pub const fn with_encoding(mut self, encoding: PathEncoding) -> Param {
+    /// Sets how a path or query parameter is percent-encoded.
+    pub const fn with_encoding(mut self, encoding: ValueEncoding) -> Param {
         self.encoding = encoding;
         self
     }
@@ -246,8 +247,8 @@ impl Param {
         self.default
     }
 
-    /// How a path parameter is encoded.
-    pub const fn encoding(&self) -> PathEncoding {
+    /// How a path or query parameter is percent-encoded.
+    pub const fn encoding(&self) -> ValueEncoding {
         self.encoding
     }
 

@@ -36,7 +36,7 @@ mod transport;
 pub use api_version::{ApiVersion, ApiVersionError};
 pub use auth::{BearerToken, StaticToken, TokenError, TokenProvider};
 pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RESPONSE_BODY};
-pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, PathEncoding, endpoint, endpoints};
+pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, ValueEncoding, endpoint, endpoints};
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
 pub use identity::ClientIdentity;
@@ -44,7 +44,7 @@ pub use paging::Paged;
 pub use percent::{Percent, PercentError};
 pub use request::{
     HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
-    RequestBuilder,
+    RequestBuilder, TextQueryValue,
 };
 pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, JsonOrNoContent, Response, decode};
 pub use retry::RetryPolicy;

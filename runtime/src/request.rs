@@ -9,7 +9,7 @@ use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
-use crate::endpoint::{Endpoint, Location, ParamKind, PathEncoding};
+use crate::endpoint::{Endpoint, Location, ParamKind, ValueEncoding};
 use crate::error::Error;
 use crate::server_timeout::ServerTimeout;
 use crate::transport::Transport;
@@ -128,6 +128,8 @@ pub struct RequestBuilder {
     server_timeout: Option<ServerTimeout>,
     transport_timeout: Option<ServerTimeout>,
     endpoint_timeout: Option<ServerTimeout>,
+    /// Set while a `keep_escapes` query parameter writes its value.
+    query_keeps_escapes: bool,
     error: Option<Error>,
 }
 
@@ -149,6 +151,7 @@ impl RequestBuilder {
             server_timeout: None,
             transport_timeout: transport.default_server_timeout(),
             endpoint_timeout: None,
+            query_keeps_escapes: false,
             error: None,
         }
     }
@@ -166,13 +169,13 @@ impl RequestBuilder {
     }
 
     /// Appends one path segment, percent-encoded as the endpoint declares for `name` (see
-    /// [`PathEncoding`]; strict when undeclared): a value can never add segments.
+    /// [`ValueEncoding`]; strict when undeclared): a value can never add segments.
     pub fn path_param<V: PathValue + ?Sized>(&mut self, name: &'static str, value: &V) {
         let start = self.target.len();
         let encoding = self
             .endpoint
             .param(Location::Path, name)
-            .map_or(PathEncoding::Strict, |param| param.encoding());
+            .map_or(ValueEncoding::Strict, |param| param.encoding());
         value.write_path(&mut PathSegment {
             out: &mut self.target,
             encoding,
@@ -213,13 +216,28 @@ impl RequestBuilder {
         value.write_query(name, self);
     }
 
-    /// Appends `name=value` to the query, percent-encoding both.
+    /// As [`query`](Self::query), for a text parameter declared `keep_escapes`: `%XX`
+    /// escapes already in the value are kept, as [`ValueEncoding::KeepEscapes`] does for a
+    /// path segment. For the parameters the spec marks `x-ms-skip-url-encoding`, such as
+    /// the `ContinuationToken` a gateway hands back.
+    pub fn query_keeping_escapes<V: TextQueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        self.query_keeps_escapes = true;
+        value.write_query(name, self);
+        self.query_keeps_escapes = false;
+    }
+
+    /// Appends `name=value` to the query, percent-encoding both (keeping the value's `%XX`
+    /// escapes when called for a `keep_escapes` parameter).
     pub fn append_query(&mut self, name: &str, value: &str) {
         self.start_query();
         self.target.push('&');
         self.target.extend(utf8_percent_encode(name, UNRESERVED));
         self.target.push('=');
-        self.target.extend(utf8_percent_encode(value, UNRESERVED));
+        if self.query_keeps_escapes {
+            push_keeping_escapes(&mut self.target, value);
+        } else {
+            self.target.extend(utf8_percent_encode(value, UNRESERVED));
+        }
     }
 
     fn append_query_display(&mut self, name: &str, value: impl std::fmt::Display) {
@@ -335,15 +353,15 @@ impl RequestBuilder {
 #[derive(Debug)]
 pub struct PathSegment<'a> {
     out: &'a mut String,
-    encoding: PathEncoding,
+    encoding: ValueEncoding,
 }
 
 impl PathSegment<'_> {
     /// Appends `text`, percent-encoding everything outside RFC 3986's unreserved set (and,
-    /// with [`PathEncoding::KeepEscapes`], keeping `%XX` escapes already in `text`).
+    /// with [`ValueEncoding::KeepEscapes`], keeping `%XX` escapes already in `text`).
     pub fn push_str(&mut self, text: &str) {
         match self.encoding {
-            PathEncoding::KeepEscapes => push_keeping_escapes(self.out, text),
+            ValueEncoding::KeepEscapes => push_keeping_escapes(self.out, text),
             _ => self.out.extend(utf8_percent_encode(text, UNRESERVED)),
         }
     }
@@ -560,6 +578,20 @@ integer_marker!(u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
 
 impl<T: IntegerQueryValue> IntegerQueryValue for Option<T> {}
 impl<T: IntegerQueryValue + ?Sized> IntegerQueryValue for &T {}
+
+/// A query value that is text, whose `%XX` escapes a `keep_escapes` parameter can keep.
+/// Implement it for your own text types whose [`QueryValue`] goes through
+/// [`RequestBuilder::append_query`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not text, so `keep_escapes` has nothing to keep",
+    label = "`keep_escapes` needs a text type such as `&str` or `Option<&str>`"
+)]
+pub trait TextQueryValue: QueryValue {}
+
+impl TextQueryValue for str {}
+impl TextQueryValue for String {}
+impl<T: TextQueryValue> TextQueryValue for Option<T> {}
+impl<T: TextQueryValue + ?Sized> TextQueryValue for &T {}
 
 /// Compiles only for integer query types; the attribute calls it for bounded parameters.
 #[doc(hidden)]

@@ -252,3 +252,22 @@ fn calling_through_a_transport_sends_the_built_request() {
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].request_id(), request.request_id());
 }
+
+#[test]
+fn query_values_keep_their_escapes_only_when_asked() {
+    let awkward = "fabric:/a%2Fb c%zz+é";
+    let mut request = RequestBuilder::new(&NODE, &Offline::default());
+    request.path("/Nodes");
+    request.query("Strict", awkward);
+    request.query_keeping_escapes("ContinuationToken", &Some(awkward));
+    request.query_keeping_escapes("Absent", &None::<&str>);
+    request.query("After", "%41");
+    let request = request.build().unwrap();
+    assert_eq!(
+        request.query(),
+        "api-version=6.0\
+         &Strict=fabric%3A%2Fa%252Fb%20c%25zz%2B%C3%A9\
+         &ContinuationToken=fabric%3A%2Fa%2Fb%20c%25zz%2B%C3%A9\
+         &After=%2541"
+    );
+}

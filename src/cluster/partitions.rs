@@ -18,7 +18,7 @@ pub trait ClusterPartitions: Transport {
         #[query("ServiceName")] service_name: Option<&str>,
         #[query("Ordering", default = "Desc")] ordering: Option<Ordering>,
         #[query("MaxResults", min = 0, default = 0)] max_results: Option<i64>,
-        #[query("ContinuationToken")] continuation_token: Option<&str>,
+        #[query("ContinuationToken", keep_escapes)] continuation_token: Option<&str>,
     ) -> Result<Paged<LoadedPartitionInformationResult>>;
 
     /// Sets the loads of partitions (`POST /$/UpdatePartitionLoad`); the answer lists the
@@ -27,7 +27,7 @@ pub trait ClusterPartitions: Transport {
     async fn update_partition_load(
         &self,
         #[body] loads: &[PartitionMetricLoadDescription],
-        #[query("ContinuationToken")] continuation_token: Option<&str>,
+        #[query("ContinuationToken", keep_escapes)] continuation_token: Option<&str>,
         #[query("MaxResults", min = 0, default = 0)] max_results: Option<i64>,
         #[query] timeout: Option<ServerTimeout>,
     ) -> Result<Paged<UpdatePartitionLoadResult>>;

@@ -2,7 +2,7 @@
 //! types, replicas and containers.
 //!
 //! Application ids (`MyApp~Frontend`), service type and package names, partition and replica
-//! ids are sent with [`PathEncoding::KeepEscapes`](crate::PathEncoding::KeepEscapes), as the
+//! ids are sent with [`ValueEncoding::KeepEscapes`](crate::ValueEncoding::KeepEscapes), as the
 //! spec marks them `x-ms-skip-url-encoding`.
 
 use crate::models::{
@@ -27,7 +27,7 @@ pub trait DeployedOnNode: Transport {
         #[path] node_name: &str,
         #[query] timeout: Option<ServerTimeout>,
         #[query("IncludeHealthState", default = false)] include_health_state: Option<bool>,
-        #[query("ContinuationToken")] continuation_token: Option<&str>,
+        #[query("ContinuationToken", keep_escapes)] continuation_token: Option<&str>,
         #[query("MaxResults", min = 0, default = 0)] max_results: Option<i64>,
     ) -> Result<Paged<DeployedApplicationInfo>>;
 

@@ -21,7 +21,7 @@ pub trait Nodes: Transport {
     #[fabric_endpoint(GET, "/Nodes", api_version = "6.3")]
     async fn get_node_info_list(
         &self,
-        #[query("ContinuationToken")] continuation_token: Option<&str>,
+        #[query("ContinuationToken", keep_escapes)] continuation_token: Option<&str>,
         #[query("NodeStatusFilter", default = "default")] status_filter: Option<NodeStatusFilter>,
         #[query("MaxResults", min = 0, default = 0)] max_results: Option<i64>,
         #[query] timeout: Option<ServerTimeout>,

@@ -1,6 +1,6 @@
 //! The shapes the spec's operations need: integer ranges, defaults, escape-keeping path
-//! parameters, raw bodies with a header, 204 as `None`, several statuses, a 4xx answer with
-//! a body.
+//! and query parameters, raw bodies with a header, 204 as `None`, several statuses, a 4xx
+//! answer with a body.
 
 use fabric_rest::{fabric_endpoint, Paged, Result, ServerTimeout, StatusCode, Transport};
 
@@ -15,7 +15,7 @@ pub trait SpecShapes: Transport {
     #[fabric_endpoint(GET, "/Nodes", api_version = "6.3")]
     async fn get_node_info_list(
         &self,
-        #[query("ContinuationToken")] continuation_token: Option<&str>,
+        #[query("ContinuationToken", keep_escapes)] continuation_token: Option<&str>,
         #[query("MaxResults", min = 0, default = 0)] max_results: Option<i64>,
         #[query("StopDurationInSeconds", min = 0, max = 4294967295)] stop: Option<u64>,
         #[query] timeout: Option<ServerTimeout>,
