@@ -59,6 +59,7 @@
 extern crate self as fabric_rest;
 
 pub mod cluster;
+pub mod image_store;
 pub mod models;
 pub mod nodes;
 pub mod upgrade;

@@ -14,6 +14,7 @@ use fabric_rest::cluster::{
     ClusterConfigurationUpgrade, ClusterHealthOperations, ClusterInfo, ClusterPartitions, ClusterUpgrade,
     Infrastructure, RepairTasks,
 };
+use fabric_rest::image_store::ImageStore;
 use fabric_rest::models::UpgradeState;
 use fabric_rest::nodes::{DeployedOnNode, Nodes};
 use serde::Serialize;
@@ -942,6 +943,129 @@ async fn get_container_logs_deployed_on_node() {
             assert_eq!(lines(&seen), [format!("GET {PATH}?{QUERY}{extra} HTTP/1.1")], "{file}");
             assert_round_trip(&logs, example.body());
         }
+    })
+    .await;
+}
+
+// ---- image store -----------------------------------------------------------------------
+
+#[tokio::test]
+async fn get_image_store_content() {
+    bounded(async {
+        let example = example!("GetImageStoreContent.json");
+        let (client, seen) = serve_example(&example).await;
+        let content = client
+            .get_image_store_content(example.param_str("contentPath"), None)
+            .await
+            .unwrap();
+        // The image store's paths use `\`, which a path segment carries as `%5C`.
+        assert_eq!(
+            lines(&seen),
+            ["GET /ImageStore/Store%5CCalcServiceApp?api-version=6.2 HTTP/1.1"]
+        );
+        let files = content.store_files.as_ref().unwrap();
+        assert_eq!(files.len(), 6);
+        assert_eq!(
+            files[0].store_relative_path.as_deref(),
+            Some(r"Store\CalcServiceApp\ApplicationManifest.2.0.xml")
+        );
+        assert_eq!(files[0].file_size.as_deref(), Some("897"));
+        let version = files[0].file_version.as_ref().unwrap();
+        assert_eq!(version.version_number.as_deref(), Some("23"));
+        assert_eq!(version.epoch_data_loss_number.as_deref(), Some("131510254310497004"));
+        let folders = content.store_folders.as_ref().unwrap();
+        assert_eq!(folders.len(), 3);
+        assert_eq!(folders[2].file_count.as_deref(), Some("2"));
+        assert_round_trip(&content, example.body());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn get_image_store_upload_session_by_id() {
+    bounded(async {
+        let example = example!("GetUploadSessionById.json");
+        let (client, seen) = serve_example(&example).await;
+        let session = client
+            .get_image_store_upload_session_by_id(example.param_str("session-id"), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            lines(&seen),
+            ["GET /ImageStore/$/GetUploadSession?api-version=6.0&session-id=4a2340e8-d8d8-497c-95fe-cdaa1052f33b HTTP/1.1"]
+        );
+        let sessions = session.upload_sessions.as_ref().unwrap();
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(
+            sessions[0].session_id.as_deref(),
+            Some("4a2340e8-d8d8-497c-95fe-cdaa1052f33b")
+        );
+        assert_eq!(sessions[0].file_size.as_deref(), Some("2097152"));
+        let missing: Vec<_> = sessions[0]
+            .expected_ranges
+            .iter()
+            .flatten()
+            .map(|range| range.bounds().unwrap())
+            .collect();
+        assert_eq!(missing, [(0, 402128), (730105, 2097151)]);
+        assert_round_trip(&session, example.body());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn get_image_store_upload_session_by_path() {
+    bounded(async {
+        let example = example!("GetUploadSessionByPath.json");
+        let (client, seen) = serve_example(&example).await;
+        let session = client
+            .get_image_store_upload_session_by_path(example.param_str("contentPath"), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            lines(&seen),
+            ["GET /ImageStore/SwaggerTest%5CCommon.dll/$/GetUploadSession?api-version=6.0 HTTP/1.1"]
+        );
+        let sessions = session.upload_sessions.as_ref().unwrap();
+        let ids: Vec<_> = sessions.iter().map(|s| s.session_id.as_deref().unwrap()).collect();
+        assert_eq!(
+            ids,
+            [
+                "2032ac6c-a348-4594-86da-dab0f2bb1ae1",
+                "fb2da2b2-7cb4-45d2-a2e6-c4888d205bc5"
+            ]
+        );
+        assert_eq!(sessions[1].modified_date.as_deref(), Some("2017-09-28T17:28:11.643Z"));
+        assert_round_trip(&session, example.body());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn get_image_store_info() {
+    bounded(async {
+        let example = example!("GetImageStoreInfo.json");
+        // The example's body is a list holding one ImageStoreInfo, where the operation's
+        // response schema is the object itself: the gateway's answer is that element.
+        let list = example.body().as_array().expect("the example body is a list");
+        assert_eq!(list.len(), 1);
+        let element = list[0].clone();
+        let text = element.to_string();
+        let (client, seen) = serve(move |_| (200, text.clone())).await;
+        let info = client.get_image_store_info(None).await.unwrap();
+        assert_eq!(lines(&seen), ["GET /ImageStore/$/Info?api-version=6.5 HTTP/1.1"]);
+        let disk = info.disk_info.as_ref().unwrap();
+        assert_eq!(disk.capacity.as_deref(), Some("500090007552"));
+        assert_eq!(disk.available_space.as_deref(), Some("228851900416"));
+        let metadata = info.used_by_metadata.as_ref().unwrap();
+        assert_eq!(metadata.used_space.as_deref(), Some("23093248"));
+        assert_eq!(metadata.file_count.as_deref(), Some("6"));
+        assert_eq!(info.used_by_register.as_ref().unwrap().file_count.as_deref(), Some("3"));
+        // The spec types `FileCount` as a string; the example writes the four of them as
+        // JSON numbers, which the model keeps as their text.
+        let mut written = element;
+        assert_eq!(numbers_as_text(&mut written, ""), 4);
+        assert_round_trip(&info, &written);
     })
     .await;
 }

@@ -301,8 +301,20 @@ impl Client {
         if let Some(value) = token {
             outgoing.headers_mut().insert(http::header::AUTHORIZATION, value);
         }
-        if let Some(body) = request.body() {
-            *outgoing.body_mut() = Some(body.clone().into());
+        match request.body() {
+            Some(body) if !body.is_empty() => *outgoing.body_mut() = Some(body.clone().into()),
+            // hyper sends no length for an empty body, and HTTP.sys, which serves the gateway
+            // on Windows, answers a POST or PUT without one with 411 Length Required.
+            _ if matches!(
+                request.method(),
+                http::Method::POST | http::Method::PUT | http::Method::PATCH
+            ) =>
+            {
+                outgoing
+                    .headers_mut()
+                    .insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+            }
+            _ => {}
         }
 
         let mut response = inner

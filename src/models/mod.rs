@@ -10,6 +10,7 @@ mod cluster_upgrade;
 mod deployed;
 mod health;
 mod health_policy;
+mod image_store;
 mod key_value;
 mod macros;
 mod node;
@@ -48,6 +49,10 @@ pub use health::{
     HealthStateFilter, HealthStatistics, KeyPercent, NodeHealth,
 };
 pub use health_policy::{ApplicationHealthPolicies, ApplicationHealthPolicy, ServiceTypeHealthPolicy};
+pub use image_store::{
+    ContentRange, ContentRangeError, DiskInfo, FileInfo, FileVersion, FolderInfo, FolderSizeInfo, ImageStoreContent,
+    ImageStoreCopyDescription, ImageStoreInfo, UploadChunkRange, UploadSession, UploadSessionInfo, UsageInfo,
+};
 pub use node::{
     ConfigParameterOverride, DeactivationIntent, DeactivationIntentDescription, NodeDeactivationInfo,
     NodeDeactivationTask, NodeDeactivationTaskId, NodeInfo, NodeLoadInfo, NodeLoadMetricInformation, NodeStatus,

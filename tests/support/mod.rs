@@ -11,13 +11,24 @@ use tokio::net::TcpListener;
 /// What the server saw: one request line and body per request.
 pub type Seen = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
 
+/// The header lines of each request the server saw, as sent (`name: value`), in order.
+pub type Heads = Arc<Mutex<Vec<Vec<String>>>>;
+
 /// Starts a server on 127.0.0.1 answering every request with `answer(target)`:
 /// `(status, body)`.
 pub async fn serve(answer: impl Fn(&str) -> (u16, String) + Send + 'static) -> (Client, Seen) {
+    let (client, seen, _) = serve_with_heads(answer).await;
+    (client, seen)
+}
+
+/// As [`serve`], also recording each request's header lines.
+pub async fn serve_with_heads(answer: impl Fn(&str) -> (u16, String) + Send + 'static) -> (Client, Seen, Heads) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let seen: Seen = Arc::default();
     let log = seen.clone();
+    let heads: Heads = Arc::default();
+    let head_log = heads.clone();
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
             let mut data = Vec::new();
@@ -51,6 +62,13 @@ pub async fn serve(answer: impl Fn(&str) -> (u16, String) + Send + 'static) -> (
             }
             let request_line = head.lines().next().unwrap_or_default().to_owned();
             let target = request_line.split(' ').nth(1).unwrap_or_default().to_owned();
+            head_log.lock().unwrap().push(
+                head.lines()
+                    .skip(1)
+                    .take_while(|line| !line.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            );
             log.lock().unwrap().push((request_line, data[head_end..].to_vec()));
             let (status, body) = answer(&target);
             let response = format!(
@@ -60,7 +78,7 @@ pub async fn serve(answer: impl Fn(&str) -> (u16, String) + Send + 'static) -> (
             let _ = stream.write_all(response.as_bytes()).await;
         }
     });
-    (Client::new(&format!("http://{address}")).unwrap(), seen)
+    (Client::new(&format!("http://{address}")).unwrap(), seen, heads)
 }
 
 pub fn lines(seen: &Seen) -> Vec<String> {

@@ -1,0 +1,532 @@
+//! The image store: its content, copies, upload sessions and chunk ranges, folder sizes and
+//! disk usage.
+//!
+//! Sizes, counts and positions are numbers the spec types as strings; the gateway writes
+//! some of them as JSON numbers (`"FileCount": 6`), which are kept as their text.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::macros::wire_struct;
+
+wire_struct! {
+    /// What the image store holds under a path (GetImageStoreContent,
+    /// GetImageStoreRootContent).
+    pub struct ImageStoreContent {
+        /// The files directly under the path.
+        store_files: Vec<FileInfo>,
+        /// The folders directly under the path.
+        store_folders: Vec<FolderInfo>,
+    }
+}
+
+wire_struct! {
+    /// A file in the image store.
+    pub struct FileInfo {
+        /// Its size in bytes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        file_size: String,
+        /// Its version.
+        file_version: FileVersion,
+        /// When it was last modified (ISO-8601 UTC).
+        modified_date: String,
+        /// Its path, relative to the image store root.
+        store_relative_path: String,
+    }
+}
+
+wire_struct! {
+    /// The version of a file in the image store.
+    pub struct FileVersion {
+        /// The image store's version number of the file.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        version_number: String,
+        /// The data-loss epoch of the image store replica when the file was written.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        epoch_data_loss_number: String,
+        /// The configuration epoch of the image store replica when the file was written.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        epoch_configuration_number: String,
+    }
+}
+
+wire_struct! {
+    /// A folder in the image store.
+    pub struct FolderInfo {
+        /// Its path, relative to the image store root.
+        store_relative_path: String,
+        /// How many files it holds.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        file_count: String,
+    }
+}
+
+wire_struct! {
+    /// The total size of a folder's files (GetImageStoreFolderSize,
+    /// GetImageStoreRootFolderSize).
+    pub struct FolderSizeInfo {
+        /// The folder's path, relative to the image store root.
+        store_relative_path: String,
+        /// The size in bytes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        folder_size: String,
+    }
+}
+
+wire_struct! {
+    /// The image store's disk and file system usage (GetImageStoreInfo).
+    pub struct ImageStoreInfo {
+        /// The disk of the node holding the image store's primary replica.
+        disk_info: DiskInfo,
+        /// Usage by metadata.
+        used_by_metadata: UsageInfo,
+        /// Usage by files being uploaded.
+        used_by_staging: UsageInfo,
+        /// Usage by copied application and cluster packages; deleting them after
+        /// provisioning frees it.
+        used_by_copy: UsageInfo,
+        /// Usage by registered application and cluster packages; unprovisioning them frees it.
+        used_by_register: UsageInfo,
+    }
+}
+
+wire_struct! {
+    /// A disk's size and free space.
+    pub struct DiskInfo {
+        /// The disk's size in bytes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        capacity: String,
+        /// The free space in bytes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        available_space: String,
+    }
+}
+
+wire_struct! {
+    /// How much space and how many files one category of the image store uses.
+    pub struct UsageInfo {
+        /// The size of the category's files in bytes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        used_space: String,
+        /// How many files the category has.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        file_count: String,
+    }
+}
+
+/// What to copy inside the image store, and where to (CopyImageStoreContent).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+#[non_exhaustive]
+pub struct ImageStoreCopyDescription {
+    /// The path to copy from, relative to the image store root.
+    pub remote_source: String,
+    /// The path to copy to, relative to the image store root.
+    pub remote_destination: String,
+    /// Names of files not to copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_files: Option<Vec<String>>,
+    /// Whether to copy a folder only if it has its mark file (`_.dir`), the empty file that
+    /// says the folder is complete; without it the copy is skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_mark_file: Option<bool>,
+}
+
+impl ImageStoreCopyDescription {
+    /// Copy `remote_source` to `remote_destination`, both relative to the image store root.
+    pub fn new(remote_source: impl Into<String>, remote_destination: impl Into<String>) -> ImageStoreCopyDescription {
+        ImageStoreCopyDescription {
+            remote_source: remote_source.into(),
+            remote_destination: remote_destination.into(),
+            skip_files: None,
+            check_mark_file: None,
+        }
+    }
+
+    /// Leaves out the files named `names`.
+    pub fn with_skip_files<I, S>(mut self, names: I) -> ImageStoreCopyDescription
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.skip_files = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Copies a folder only if it has its mark file (`_.dir`).
+    pub fn with_check_mark_file(mut self, check: bool) -> ImageStoreCopyDescription {
+        self.check_mark_file = Some(check);
+        self
+    }
+}
+
+wire_struct! {
+    /// Upload sessions (GetImageStoreUploadSessionById, GetImageStoreUploadSessionByPath).
+    pub struct UploadSession {
+        /// The sessions: one when asked by id, any number when asked by path.
+        upload_sessions: Vec<UploadSessionInfo>,
+    }
+}
+
+wire_struct! {
+    /// An upload session: a file being uploaded chunk by chunk to one path.
+    pub struct UploadSessionInfo {
+        /// The file's path, relative to the image store root.
+        store_relative_path: String,
+        /// The session's id (a GUID chosen by the uploader).
+        session_id: String,
+        /// When the session was last modified (ISO-8601 UTC).
+        modified_date: String,
+        /// The file's size in bytes.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        file_size: String,
+        /// The byte ranges the image store has not received yet.
+        expected_ranges: Vec<UploadChunkRange>,
+    }
+}
+
+wire_struct! {
+    /// A byte range of a file, both ends included.
+    pub struct UploadChunkRange {
+        /// The first byte.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        start_position: String,
+        /// The last byte.
+        #[serde(deserialize_with = "super::macros::number_or_text")]
+        end_position: String,
+    }
+}
+
+impl UploadChunkRange {
+    /// The first and last byte as numbers, when both are present and are numbers.
+    pub fn bounds(&self) -> Option<(u64, u64)> {
+        let start = self.start_position.as_deref()?.parse().ok()?;
+        let end = self.end_position.as_deref()?.parse().ok()?;
+        Some((start, end))
+    }
+}
+
+/// The `Content-Range` of one chunk sent with UploadFileChunk: bytes `start` to `end` (both
+/// included) of a file of `total` bytes, written `bytes {start}-{end}/{total}`.
+///
+/// It can only hold a range inside the file, so a wrong range fails where it is made, not
+/// at the gateway.
+///
+/// ```
+/// use fabric_rest::models::{ContentRange, ContentRangeError};
+///
+/// let range = ContentRange::new(300, 5000, 20000)?;
+/// assert_eq!(range.to_string(), "bytes 300-5000/20000");
+/// assert_eq!(range.len(), 4701);
+///
+/// // The same range, from where a chunk starts and how long it is.
+/// assert_eq!(ContentRange::for_chunk(300, 4701, 20000)?, range);
+///
+/// assert_eq!(
+///     ContentRange::new(0, 20000, 20000),
+///     Err(ContentRangeError::EndPastFile { end: 20000, total: 20000 })
+/// );
+/// # Ok::<(), ContentRangeError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContentRange {
+    start: u64,
+    end: u64,
+    total: u64,
+}
+
+impl ContentRange {
+    /// Bytes `start` to `end`, both included, of a file of `total` bytes. Fails if `start`
+    /// comes after `end` or `end` is not inside the file.
+    pub const fn new(start: u64, end: u64, total: u64) -> Result<ContentRange, ContentRangeError> {
+        if start > end {
+            return Err(ContentRangeError::StartAfterEnd { start, end });
+        }
+        if end >= total {
+            return Err(ContentRangeError::EndPastFile { end, total });
+        }
+        Ok(ContentRange { start, end, total })
+    }
+
+    /// The `len` bytes from `offset` on, of a file of `total` bytes: the range of a chunk
+    /// read at `offset`. Fails for an empty chunk or one that runs past the file.
+    pub const fn for_chunk(offset: u64, len: u64, total: u64) -> Result<ContentRange, ContentRangeError> {
+        if len == 0 {
+            return Err(ContentRangeError::EmptyChunk);
+        }
+        match offset.checked_add(len) {
+            Some(after) if after <= total => Ok(ContentRange {
+                start: offset,
+                end: after - 1,
+                total,
+            }),
+            _ => Err(ContentRangeError::ChunkPastFile { offset, len, total }),
+        }
+    }
+
+    /// The ranges of a file of `total` bytes cut into chunks of `chunk_size` bytes (the last
+    /// may be shorter), in order. A chunk is sent as one request body, which the gateway
+    /// takes up to 4 MiB ([`MAX_BODY`](crate::runtime::MAX_BODY)); an empty file has no
+    /// chunks.
+    ///
+    /// ```
+    /// use std::num::NonZeroU64;
+    /// use fabric_rest::models::ContentRange;
+    ///
+    /// let ranges: Vec<String> = ContentRange::chunks(10, NonZeroU64::new(4).unwrap())
+    ///     .map(|range| range.to_string())
+    ///     .collect();
+    /// assert_eq!(ranges, ["bytes 0-3/10", "bytes 4-7/10", "bytes 8-9/10"]);
+    /// ```
+    pub fn chunks(total: u64, chunk_size: std::num::NonZeroU64) -> impl Iterator<Item = ContentRange> {
+        let size = chunk_size.get();
+        let mut next = (total > 0).then_some(0_u64);
+        std::iter::from_fn(move || {
+            let start = next?;
+            let end = start.saturating_add(size - 1).min(total - 1);
+            next = end.checked_add(1).filter(|after| *after < total);
+            Some(ContentRange { start, end, total })
+        })
+    }
+
+    /// The first byte.
+    pub const fn start(&self) -> u64 {
+        self.start
+    }
+
+    /// The last byte.
+    pub const fn end(&self) -> u64 {
+        self.end
+    }
+
+    /// The file's size in bytes.
+    pub const fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// How many bytes the range holds: the length the chunk sent with it must have.
+    #[allow(clippy::len_without_is_empty)] // never empty
+    pub const fn len(&self) -> u64 {
+        self.end - self.start + 1
+    }
+
+    /// Whether this is the file's last chunk.
+    pub const fn is_last(&self) -> bool {
+        self.end + 1 == self.total
+    }
+}
+
+impl fmt::Display for ContentRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "bytes {}-{}/{}", self.start, self.end, self.total)
+    }
+}
+
+/// Sent as the `Content-Range` header: `bytes {start}-{end}/{total}`.
+impl fabric_rest_runtime::HeaderArg for ContentRange {
+    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
+        Some(self.to_string().into())
+    }
+}
+
+/// Why a [`ContentRange`] could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ContentRangeError {
+    /// The first byte comes after the last.
+    StartAfterEnd {
+        /// The first byte asked for.
+        start: u64,
+        /// The last byte asked for.
+        end: u64,
+    },
+    /// The last byte is not inside the file.
+    EndPastFile {
+        /// The last byte asked for.
+        end: u64,
+        /// The file's size in bytes.
+        total: u64,
+    },
+    /// A chunk of no bytes: every chunk carries at least one.
+    EmptyChunk,
+    /// A chunk that runs past the end of the file.
+    ChunkPastFile {
+        /// Where the chunk starts.
+        offset: u64,
+        /// Its length in bytes.
+        len: u64,
+        /// The file's size in bytes.
+        total: u64,
+    },
+}
+
+impl fmt::Display for ContentRangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentRangeError::StartAfterEnd { start, end } => write!(
+                f,
+                "content range starts at byte {start} but ends at byte {end}: the start must not come after the end"
+            ),
+            ContentRangeError::EndPastFile { end, total } => write!(
+                f,
+                "content range ends at byte {end}, which is not inside a {total}-byte file (bytes are numbered from 0)"
+            ),
+            ContentRangeError::EmptyChunk => {
+                f.write_str("a chunk of 0 bytes has no content range: every chunk carries at least one byte")
+            }
+            ContentRangeError::ChunkPastFile { offset, len, total } => write!(
+                f,
+                "a {len}-byte chunk at offset {offset} runs past the end of a {total}-byte file"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ContentRangeError {}
+
+/// An invalid range is an invalid argument, so `?` works in functions returning
+/// [`crate::Result`].
+impl From<ContentRangeError> for crate::Error {
+    fn from(error: ContentRangeError) -> crate::Error {
+        crate::Error::invalid_argument(error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroU64;
+
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn content_range_text_is_the_header_value() {
+        let range = ContentRange::new(0, 0, 1).unwrap();
+        assert_eq!(range.to_string(), "bytes 0-0/1");
+        assert_eq!(range.len(), 1);
+        assert!(range.is_last());
+        let range = ContentRange::new(300, 5000, 20000).unwrap();
+        assert_eq!(
+            fabric_rest_runtime::HeaderArg::header_value(&range).as_deref(),
+            Some("bytes 300-5000/20000")
+        );
+        assert!(!range.is_last());
+        let last = ContentRange::new(u64::MAX - 1, u64::MAX - 1, u64::MAX).unwrap();
+        assert_eq!(last.to_string(), format!("bytes {0}-{0}/{1}", u64::MAX - 1, u64::MAX));
+        assert!(last.is_last());
+    }
+
+    #[test]
+    fn content_range_refuses_ranges_outside_the_file() {
+        assert_eq!(
+            ContentRange::new(10, 4, 20),
+            Err(ContentRangeError::StartAfterEnd { start: 10, end: 4 })
+        );
+        assert_eq!(
+            ContentRange::new(10, 4, 20).unwrap_err().to_string(),
+            "content range starts at byte 10 but ends at byte 4: the start must not come after the end"
+        );
+        assert_eq!(
+            ContentRange::new(0, 20, 20).unwrap_err().to_string(),
+            "content range ends at byte 20, which is not inside a 20-byte file (bytes are numbered from 0)"
+        );
+        assert_eq!(
+            ContentRange::new(0, 0, 0),
+            Err(ContentRangeError::EndPastFile { end: 0, total: 0 })
+        );
+    }
+
+    #[test]
+    fn content_range_for_a_chunk() {
+        assert_eq!(ContentRange::for_chunk(4, 4, 10), ContentRange::new(4, 7, 10));
+        assert_eq!(ContentRange::for_chunk(6, 4, 10), ContentRange::new(6, 9, 10));
+        assert_eq!(
+            ContentRange::for_chunk(7, 4, 10).unwrap_err().to_string(),
+            "a 4-byte chunk at offset 7 runs past the end of a 10-byte file"
+        );
+        assert_eq!(
+            ContentRange::for_chunk(u64::MAX, 2, u64::MAX),
+            Err(ContentRangeError::ChunkPastFile {
+                offset: u64::MAX,
+                len: 2,
+                total: u64::MAX
+            })
+        );
+        assert_eq!(
+            ContentRange::for_chunk(0, 0, 10).unwrap_err().to_string(),
+            "a chunk of 0 bytes has no content range: every chunk carries at least one byte"
+        );
+    }
+
+    #[test]
+    fn a_file_cut_into_chunks() {
+        let size = |n| NonZeroU64::new(n).unwrap();
+        let texts = |total, chunk| {
+            ContentRange::chunks(total, size(chunk))
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(8, 4), ["bytes 0-3/8", "bytes 4-7/8"]);
+        assert_eq!(texts(3, 4), ["bytes 0-2/3"]);
+        assert_eq!(texts(1, 1), ["bytes 0-0/1"]);
+        assert!(texts(0, 4).is_empty());
+        let huge: Vec<_> = ContentRange::chunks(u64::MAX, size(u64::MAX / 2 + 1)).collect();
+        assert_eq!(huge.len(), 2);
+        assert_eq!(huge[1].end(), u64::MAX - 1);
+        assert!(huge[1].is_last());
+        let lens: u64 = ContentRange::chunks(10_000_001, size(4 << 20)).map(|r| r.len()).sum();
+        assert_eq!(lens, 10_000_001);
+    }
+
+    #[test]
+    fn an_invalid_range_is_an_invalid_argument() {
+        let error = crate::Error::from(ContentRangeError::EmptyChunk);
+        assert!(error.is_invalid_argument());
+        assert!(
+            error
+                .to_string()
+                .contains("a chunk of 0 bytes has no content range: every chunk carries at least one byte"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn copy_description_on_the_wire() {
+        let minimal = ImageStoreCopyDescription::new("Store\\App", "Store\\App.copy");
+        assert_eq!(
+            serde_json::to_string(&minimal).unwrap(),
+            r#"{"RemoteSource":"Store\\App","RemoteDestination":"Store\\App.copy"}"#
+        );
+        let full = minimal.with_skip_files(["a.txt"]).with_check_mark_file(true);
+        assert_eq!(
+            serde_json::to_value(&full).unwrap(),
+            json!({
+                "RemoteSource": "Store\\App",
+                "RemoteDestination": "Store\\App.copy",
+                "SkipFiles": ["a.txt"],
+                "CheckMarkFile": true
+            })
+        );
+    }
+
+    #[test]
+    fn numbers_written_as_json_numbers_are_kept_as_text() {
+        let usage: UsageInfo = serde_json::from_value(json!({"UsedSpace": "23093248", "FileCount": 6})).unwrap();
+        assert_eq!(usage.used_space.as_deref(), Some("23093248"));
+        assert_eq!(usage.file_count.as_deref(), Some("6"));
+        assert_eq!(
+            serde_json::to_string(&usage).unwrap(),
+            r#"{"UsedSpace":"23093248","FileCount":"6"}"#
+        );
+    }
+
+    #[test]
+    fn chunk_range_bounds() {
+        let range: UploadChunkRange =
+            serde_json::from_value(json!({"StartPosition": "730105", "EndPosition": 2097151})).unwrap();
+        assert_eq!(range.bounds(), Some((730105, 2097151)));
+        assert_eq!(UploadChunkRange::default().bounds(), None);
+    }
+}
