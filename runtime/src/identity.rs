@@ -3,6 +3,7 @@
 use std::fmt;
 use std::path::Path;
 
+use rustls::sign::CertifiedKey;
 use rustls_pki_types::pem::{self, PemObject};
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 
@@ -36,7 +37,7 @@ impl ClientIdentity {
     pub fn from_pem(cert_pem: &[u8], key_pem: &[u8]) -> Result<ClientIdentity, Error> {
         let chain = certificates(cert_pem, "the client certificate PEM")?;
         let key = PrivateKeyDer::from_pem_slice(key_pem).map_err(|e| key_error("the client key PEM", &e))?;
-        Ok(ClientIdentity { chain, key })
+        ClientIdentity::checked(chain, key, "the client certificate PEM")
     }
 
     /// One PEM text holding both the certificate (and chain) and the private key, as
@@ -44,7 +45,7 @@ impl ClientIdentity {
     pub fn from_combined_pem(pem: &[u8]) -> Result<ClientIdentity, Error> {
         let chain = certificates(pem, "the client PEM")?;
         let key = PrivateKeyDer::from_pem_slice(pem).map_err(|e| key_error("the client PEM", &e))?;
-        Ok(ClientIdentity { chain, key })
+        ClientIdentity::checked(chain, key, "the client PEM")
     }
 
     /// Reads [`from_pem`](Self::from_pem) from a certificate file and a key file.
@@ -85,7 +86,7 @@ impl ClientIdentity {
             .iter()
             .map(|c| CertificateDer::from(c.as_der().to_vec()))
             .collect();
-        Ok(ClientIdentity { chain: certs, key })
+        ClientIdentity::checked(certs, key, "the PKCS#12 file")
     }
 
     /// Reads [`from_pkcs12`](Self::from_pkcs12) from a file.
@@ -106,6 +107,30 @@ impl ClientIdentity {
     /// The common name of the certificate's subject, when it has one.
     pub fn common_name(&self) -> Option<String> {
         self.chain.first().and_then(|c| subject_common_name(c))
+    }
+
+    /// An identity whose certificate parses and whose key can sign and belongs to it;
+    /// `what` names the source in errors.
+    fn checked(
+        chain: Vec<CertificateDer<'static>>,
+        key: PrivateKeyDer<'static>,
+        what: &str,
+    ) -> Result<ClientIdentity, Error> {
+        let identity = ClientIdentity { chain, key };
+        let provider = rustls::crypto::ring::default_provider();
+        match CertifiedKey::from_der(identity.chain.clone(), identity.key.clone_key(), &provider) {
+            Ok(_) => Ok(identity),
+            Err(rustls::Error::InvalidCertificate(_)) => Err(Error::invalid_argument(format!(
+                "{what}: the client certificate is not a valid X.509 certificate"
+            ))),
+            Err(rustls::Error::InconsistentKeys(_)) => Err(Error::invalid_argument(format!(
+                "{what}: the private key does not belong to the client certificate ({}); check that the key and the certificate come from the same pair",
+                identity.describe()
+            ))),
+            Err(_) => Err(Error::invalid_argument(format!(
+                "{what}: the private key cannot be used (not a valid RSA, ECDSA or Ed25519 key)"
+            ))),
+        }
     }
 
     pub(crate) fn chain(&self) -> &[CertificateDer<'static>] {

@@ -180,10 +180,18 @@ impl RequestBuilder {
             out: &mut self.target,
             encoding,
         });
-        if self.target.len() == start {
+        let segment = &self.target[start..];
+        if segment.is_empty() {
             self.fail(Error::invalid_argument(format!(
                 "path parameter `{name}` is empty; the gateway would read another path"
             )));
+        } else if is_dot_segment(segment) {
+            // URLs drop `.` and `..` segments (and their `%2e` spellings) with the one before:
+            // `/ImageStore/..` would become `/`.
+            let message = format!(
+                "path parameter `{name}` is `{segment}`, which a URL reads as a step to the same or the parent folder; the gateway would read another path"
+            );
+            self.fail(Error::invalid_argument(message));
         }
     }
 
@@ -279,7 +287,7 @@ impl RequestBuilder {
                     self.headers.append(name, value);
                 }
                 _ => self.fail(Error::invalid_argument(format!(
-                    "header `{name}` cannot carry {text:?} (line breaks and control characters are not allowed)"
+                    "header `{name}` cannot carry {text:?} (a header value holds visible ASCII, spaces and tabs only: no line breaks, control characters or non-ASCII text)"
                 ))),
             }
         }
@@ -365,6 +373,13 @@ impl PathSegment<'_> {
             _ => self.out.extend(utf8_percent_encode(text, UNRESERVED)),
         }
     }
+}
+
+/// Whether a written path segment is one that URL parsing removes: `.`, `..`, or either
+/// spelled with `%2e`.
+fn is_dot_segment(segment: &str) -> bool {
+    // The longest spelling is `%2e%2e`; anything longer is an ordinary segment.
+    segment.len() <= 6 && matches!(segment.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | "..")
 }
 
 /// Encodes `text` strictly, except for `%` followed by two hex digits, copied as they are.

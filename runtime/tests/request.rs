@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use fabric_rest_runtime::{
     ApiVersion, Endpoint, Error, ErrorKind, Location, Method, Param, Request, RequestBuilder, Response, ServerTimeout,
-    Transport,
+    Transport, ValueEncoding,
 };
 
 /// A transport that sends nothing; it only supplies defaults.
@@ -160,6 +160,39 @@ fn empty_path_value_is_an_invalid_argument() {
     );
 }
 
+/// `.` and `..` would be dropped by URL parsing along with the segment before them, so
+/// `DELETE /ImageStore/{contentPath}` with `..` would reach `/`; they never leave.
+#[test]
+fn dot_segments_are_invalid_arguments() {
+    static STORE: Endpoint = Endpoint::new(
+        "DeleteImageStoreContent",
+        Method::Delete,
+        "/ImageStore/{contentPath}",
+        "6.0",
+    )
+    .with_params(&[Param::new("contentPath", Location::Path, true).with_encoding(ValueEncoding::KeepEscapes)]);
+    for (value, written) in [(".", "."), ("..", ".."), ("%2e%2E", "%2e%2E"), (".%2e", ".%2e")] {
+        let mut request = RequestBuilder::new(&STORE, &Offline::default());
+        request.path("/ImageStore/");
+        request.path_param("contentPath", value);
+        let error = request.build().unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "DELETE /ImageStore/{written}: invalid argument: path parameter `contentPath` is `{written}`, which a URL reads as a step to the same or the parent folder; the gateway would read another path; nothing was sent"
+            )
+        );
+    }
+    // Dots inside a longer value are ordinary text.
+    for value in ["...", ".a", "a..", "%2e%2e%2e"] {
+        let mut request = RequestBuilder::new(&STORE, &Offline::default());
+        request.path("/ImageStore/");
+        request.path_param("contentPath", value);
+        assert_eq!(request.build().unwrap().path(), format!("/ImageStore/{value}"));
+    }
+}
+
 #[test]
 fn query_values_are_encoded_and_ordered_as_declared() {
     let mut request = RequestBuilder::new(&NODE, &Offline::default());
@@ -191,7 +224,7 @@ fn headers_are_checked() {
     request.header("Content-Range", "bytes\r\nX-Evil: 1");
     assert_eq!(
         request.build().unwrap_err().to_string(),
-        "GET /Nodes: invalid argument: header `Content-Range` cannot carry \"bytes\\r\\nX-Evil: 1\" (line breaks and control characters are not allowed); nothing was sent"
+        "GET /Nodes: invalid argument: header `Content-Range` cannot carry \"bytes\\r\\nX-Evil: 1\" (a header value holds visible ASCII, spaces and tabs only: no line breaks, control characters or non-ASCII text); nothing was sent"
     );
 }
 

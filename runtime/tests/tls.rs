@@ -291,14 +291,32 @@ async fn a_pkcs12_client_certificate() {
 async fn identity_files_with_mistakes() {
     let admin = Authority::new("client CA").issue("admin", &[]);
     let other = self_signed("other", &[]);
-    let error = ClientIdentity::from_pem(admin.cert_pem.as_bytes(), other.key_pem.as_bytes()).unwrap();
-    let error = Client::builder("https://127.0.0.1:1")
-        .client_identity(error)
-        .build()
-        .unwrap_err();
+    let error = ClientIdentity::from_pem(admin.cert_pem.as_bytes(), other.key_pem.as_bytes()).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "invalid argument: cannot set up TLS: the client certificate and the private key do not belong together; nothing was sent"
+        format!(
+            "invalid argument: the client certificate PEM: the private key does not belong to the client certificate (CN=admin, thumbprint {}); check that the key and the certificate come from the same pair; nothing was sent",
+            admin.sha1()
+        )
+    );
+    let mismatched = format!("{}{}", admin.cert_pem, other.key_pem);
+    let error = ClientIdentity::from_combined_pem(mismatched.as_bytes()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("invalid argument: the client PEM: the private key does not belong")
+    );
+    let not_a_certificate = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+    let error = ClientIdentity::from_pem(not_a_certificate.as_bytes(), admin.key_pem.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid argument: the client certificate PEM: the client certificate is not a valid X.509 certificate; nothing was sent"
+    );
+    let not_a_key = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n";
+    let error = ClientIdentity::from_pem(admin.cert_pem.as_bytes(), not_a_key.as_bytes()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid argument: the client certificate PEM: the private key cannot be used (not a valid RSA, ECDSA or Ed25519 key); nothing was sent"
     );
     let error = ClientIdentity::from_combined_pem(admin.cert_pem.as_bytes()).unwrap_err();
     assert!(error.to_string().contains("holds no private key"), "{error}");
