@@ -2,9 +2,9 @@
 //! crate, which re-exports it and documents it.
 //!
 //! The attribute works in three stages, each a plain function over plain data:
-//! [`attr`] and [`ast`] parse the attribute and the method into a model, [`valid`] checks
-//! the model and collects every mistake with the span of the tokens at fault, and
-//! [`expand`] writes the provided method.
+//! `attr` and `ast` parse the attribute and the method into a model, `valid` checks the
+//! model and collects every mistake with the span of the tokens at fault, and `expand`
+//! writes the provided method.
 
 mod ast;
 mod attr;

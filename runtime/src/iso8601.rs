@@ -1,7 +1,7 @@
 //! ISO-8601 durations in the dialect the Service Fabric gateway reads and writes.
 //!
 //! The gateway only accepts durations that carry a time part (`PT10M`, `P1DT2H`); a bare
-//! `P1D` or `P0D` is answered with `400 E_INVALIDARG`. [`format`] therefore always writes the
+//! `P1D` or `P0D` is answered with `400 E_INVALIDARG`. [`format()`] therefore always writes the
 //! `PT{h}H{m}M{s}S` form, and [`parse`] holds incoming text to the same grammar so that a value
 //! this module accepts is one the gateway accepts too.
 //!
