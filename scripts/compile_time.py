@@ -14,7 +14,10 @@ Every figure is the median of --runs builds (dev profile), as wall-clock time an
 time (user + system of cargo and rustc), which a busy machine disturbs less. Nothing is
 written to the repository.
 
-    python3 scripts/compile_time.py [--counts 50 250] [--runs 3]
+    python3 scripts/compile_time.py [--counts 50 250] [--runs 3] [--optimize-macros]
+
+--optimize-macros builds proc macros with `opt-level = 3` in the generated workspace (the
+`[profile.dev.build-override]` setting the README suggests to users).
 """
 
 import argparse
@@ -234,6 +237,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", type=int, nargs="+", default=[50, 250])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--optimize-macros", action="store_true")
     args = parser.parse_args()
 
     target_root = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
@@ -247,7 +251,10 @@ def main() -> int:
         for style in ("declared", "by_hand"):
             crates[(style, count)] = write_crate(root, style, count)
     members = ", ".join(f'"{name}"' for name, _ in crates.values())
-    (root / "Cargo.toml").write_text(f'[workspace]\nmembers = [{members}]\nresolver = "3"\n')
+    workspace = f'[workspace]\nmembers = [{members}]\nresolver = "3"\n'
+    if args.optimize_macros:
+        workspace += "\n[profile.dev.build-override]\nopt-level = 3\n"
+    (root / "Cargo.toml").write_text(workspace)
     shutil.copy(REPO / "Cargo.lock", root / "Cargo.lock")
     target = root / "target"
 

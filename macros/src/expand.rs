@@ -121,7 +121,7 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
     quote! {
         #(#attrs)*
         // A declaration lists the spec's parameters, however many there are.
-        #[allow(clippy::manual_async_fn, clippy::too_many_arguments)]
+        #[allow(clippy::too_many_arguments)]
         fn #ident #generics (#inputs) -> #future #where_clause {
             const __FABRIC_ENDPOINT: &'static #rt::Endpoint = &#rt::Endpoint::new(
                 #operation,
@@ -138,13 +138,13 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
             static __FABRIC_REGISTERED: &'static #rt::Endpoint = __FABRIC_ENDPOINT;
 
             #(#integer_checks)*
-            async move {
-                let mut __fabric_request = #rt::RequestBuilder::new(__FABRIC_ENDPOINT, self);
-                #default_timeout
-                #(#path_steps)*
-                #(#steps)*
-                #rt::call::<Self, #decoder>(self, __fabric_request.build()).await
-            }
+            // The request is built right away, outside any `async` block, which keeps the
+            // expansion cheap to compile; nothing goes out before the future is polled.
+            let mut __fabric_request = #rt::RequestBuilder::new(__FABRIC_ENDPOINT, self);
+            #default_timeout
+            #(#path_steps)*
+            #(#steps)*
+            #rt::call::<Self, #decoder>(self, __fabric_request.build())
         }
     }
 }

@@ -65,6 +65,12 @@ use proc_macro::TokenStream;
 /// `Result<Accepted>`, `Result<()>`, `Result<T>` (JSON), `Result<Option<T>>` (204 or an empty
 /// body is `None`) or `Result<StatusCode>` (which success status came back).
 ///
+/// # The method it writes
+///
+/// The method builds the request when it is called and returns a `Send` future that sends
+/// it when polled; an argument that cannot go on the wire makes the future end with an
+/// invalid-argument error before anything is sent.
+///
 /// Every mistake is a compile error at the tokens at fault, saying how to fix it.
 #[proc_macro_attribute]
 pub fn fabric_endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
