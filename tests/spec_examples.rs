@@ -232,8 +232,14 @@ async fn get_cluster_upgrade_progress() {
         let (client, seen) = serve_example(&example).await;
         let progress = client.get_cluster_upgrade_progress(None).await.unwrap();
         assert_eq!(lines(&seen), ["GET /$/GetUpgradeProgress?api-version=6.0 HTTP/1.1"]);
+        let took = progress.upgrade_duration_in_milliseconds.as_ref().unwrap();
+        assert_eq!(took.as_str(), "PT0H10M0.1752S");
+        assert_eq!(took.to_duration(), Some(std::time::Duration::from_micros(600_175_200)));
         let description = progress.upgrade_description.as_ref().unwrap();
         assert_eq!(description.enable_delta_health_evaluation, Some(true));
+        let monitoring = description.monitoring_policy.as_ref().unwrap();
+        let retry = monitoring.health_check_retry_timeout_in_milliseconds.as_ref().unwrap();
+        assert_eq!(retry.to_duration(), Some(std::time::Duration::from_secs(9_000)));
         let policy = description.cluster_health_policy.as_ref().unwrap();
         assert!(policy.node_type_health_policy_map.is_empty());
         // `ClusterHealthPolicy` is also a request body, where an empty map is left out; it
@@ -1035,7 +1041,12 @@ async fn get_image_store_upload_session_by_path() {
                 "fb2da2b2-7cb4-45d2-a2e6-c4888d205bc5"
             ]
         );
-        assert_eq!(sessions[1].modified_date.as_deref(), Some("2017-09-28T17:28:11.643Z"));
+        let modified = sessions[1].modified_date.as_ref().unwrap();
+        assert_eq!(modified.as_str(), "2017-09-28T17:28:11.643Z");
+        assert_eq!(
+            modified.to_system_time(),
+            Some(std::time::UNIX_EPOCH + std::time::Duration::from_millis(1_506_619_691_643))
+        );
         assert_round_trip(&session, example.body());
     })
     .await;

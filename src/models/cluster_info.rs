@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::macros::wire_struct;
+use super::time::Timestamp;
 
 wire_struct! {
     /// The cluster manifest (GetClusterManifest).
@@ -117,9 +118,9 @@ wire_struct! {
     /// The cluster's load per metric (GetClusterLoad).
     pub struct ClusterLoadInfo {
         /// When the last balancing run started (ISO-8601 UTC).
-        last_balancing_start_time_utc: String,
+        last_balancing_start_time_utc: Timestamp,
         /// When it ended.
-        last_balancing_end_time_utc: String,
+        last_balancing_end_time_utc: Timestamp,
         /// One entry per metric.
         load_metric_information: Vec<LoadMetricInformation>,
     }

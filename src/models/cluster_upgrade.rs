@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::health::{ApplicationHealthPolicyMapItem, ClusterHealthPolicy, HealthEvaluationWrapper};
 use super::macros::{kind_enum, open_enum, wire_struct};
+use super::time::{IsoDuration, Timestamp};
 use super::{ApplicationHealthPolicies, Percent};
 
 open_enum! {
@@ -51,19 +52,19 @@ pub struct MonitoringPolicyDescription {
     pub failure_action: Option<FailureAction>,
     /// How long to wait after an upgrade domain before checking health.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_check_wait_duration_in_milliseconds: Option<String>,
+    pub health_check_wait_duration_in_milliseconds: Option<IsoDuration>,
     /// How long health must stay good before moving on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_check_stable_duration_in_milliseconds: Option<String>,
+    pub health_check_stable_duration_in_milliseconds: Option<IsoDuration>,
     /// How long to retry health checks before failing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_check_retry_timeout_in_milliseconds: Option<String>,
+    pub health_check_retry_timeout_in_milliseconds: Option<IsoDuration>,
     /// The whole upgrade's time limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upgrade_timeout_in_milliseconds: Option<String>,
+    pub upgrade_timeout_in_milliseconds: Option<IsoDuration>,
     /// One upgrade domain's time limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upgrade_domain_timeout_in_milliseconds: Option<String>,
+    pub upgrade_domain_timeout_in_milliseconds: Option<IsoDuration>,
 }
 
 /// Limits on how much node health may worsen during an upgrade.
@@ -161,19 +162,19 @@ pub struct RollingUpgradeUpdateDescription {
     pub failure_action: Option<FailureAction>,
     /// See [`MonitoringPolicyDescription`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_check_wait_duration_in_milliseconds: Option<String>,
+    pub health_check_wait_duration_in_milliseconds: Option<IsoDuration>,
     /// See [`MonitoringPolicyDescription`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_check_stable_duration_in_milliseconds: Option<String>,
+    pub health_check_stable_duration_in_milliseconds: Option<IsoDuration>,
     /// See [`MonitoringPolicyDescription`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_check_retry_timeout_in_milliseconds: Option<String>,
+    pub health_check_retry_timeout_in_milliseconds: Option<IsoDuration>,
     /// See [`MonitoringPolicyDescription`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upgrade_timeout_in_milliseconds: Option<String>,
+    pub upgrade_timeout_in_milliseconds: Option<IsoDuration>,
     /// See [`MonitoringPolicyDescription`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub upgrade_domain_timeout_in_milliseconds: Option<String>,
+    pub upgrade_domain_timeout_in_milliseconds: Option<IsoDuration>,
     /// How long stateless instances wait before closing, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instance_close_delay_duration_in_seconds: Option<u64>,
@@ -299,7 +300,7 @@ wire_struct! {
         /// What the upgrade waits for on this node.
         pending_safety_checks: Vec<SafetyCheckWrapper>,
         /// How long the node has been upgrading.
-        upgrade_duration: String,
+        upgrade_duration: IsoDuration,
     }
 }
 
@@ -372,9 +373,9 @@ wire_struct! {
         /// The upgrade as described.
         upgrade_description: ClusterUpgradeDescriptionObject,
         /// How long the upgrade has run, in milliseconds.
-        upgrade_duration_in_milliseconds: String,
+        upgrade_duration_in_milliseconds: IsoDuration,
         /// How long the current domain has run, in milliseconds.
-        upgrade_domain_duration_in_milliseconds: String,
+        upgrade_domain_duration_in_milliseconds: IsoDuration,
         /// Why the current upgrade domain is not done yet.
         unhealthy_evaluations: Vec<HealthEvaluationWrapper>,
         /// The current upgrade domain.
@@ -382,9 +383,9 @@ wire_struct! {
         /// The current upgrade units.
         current_upgrade_units_progress: UpgradeDomainProgress,
         /// When the upgrade started.
-        start_timestamp_utc: String,
+        start_timestamp_utc: Timestamp,
         /// When it failed.
-        failure_timestamp_utc: String,
+        failure_timestamp_utc: Timestamp,
         /// Why it failed: `Interrupted`, `HealthCheck`, `UpgradeDomainTimeout`, ...
         failure_reason: String,
         /// The upgrade domain at the failure.

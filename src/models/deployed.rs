@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::health::HealthState;
 use super::macros::{kind_enum, wire_struct};
+use super::time::Timestamp;
 
 wire_struct! {
     /// A service type registered on a node.
@@ -102,7 +103,7 @@ wire_struct! {
         /// Its status.
         status: String,
         /// When it activates next.
-        next_activation_time: String,
+        next_activation_time: Timestamp,
         /// Its instance id.
         instance_id: String,
         /// The container's id; container hosts only.
@@ -169,7 +170,7 @@ wire_struct! {
         /// What the service is doing (`Open`, `ChangeRole`, ...).
         current_service_operation: String,
         /// Since when.
-        current_service_operation_start_time_utc: String,
+        current_service_operation_start_time_utc: Timestamp,
         /// The loads it reported, kept as JSON.
         reported_load: Vec<serde_json::Value>,
         /// Stateful: the replica id.

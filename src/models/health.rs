@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::cluster_info::NodeId;
 use super::health_policy::ApplicationHealthPolicy;
 use super::macros::{open_enum, wire_struct};
+use super::time::{IsoDuration, Timestamp};
 
 open_enum! {
     /// The health of an entity, or of one report about it.
@@ -92,7 +93,7 @@ pub struct HealthInformation {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub time_to_live: Option<String>,
+    pub time_to_live: Option<IsoDuration>,
     /// Free text shown with the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -134,7 +135,7 @@ wire_struct! {
         health_state: HealthState,
         /// How long the report stays valid (ISO-8601 duration).
         #[serde(rename = "TimeToLiveInMilliSeconds")]
-        time_to_live: String,
+        time_to_live: IsoDuration,
         /// Free text.
         description: String,
         /// The report's sequence number.
@@ -146,15 +147,15 @@ wire_struct! {
         /// Whether the report has expired.
         is_expired: bool,
         /// When the source sent it (ISO-8601 UTC).
-        source_utc_timestamp: String,
+        source_utc_timestamp: Timestamp,
         /// When the cluster last changed it.
-        last_modified_utc_timestamp: String,
+        last_modified_utc_timestamp: Timestamp,
         /// When it last turned `Ok`.
-        last_ok_transition_at: String,
+        last_ok_transition_at: Timestamp,
         /// When it last turned `Warning`.
-        last_warning_transition_at: String,
+        last_warning_transition_at: Timestamp,
         /// When it last turned `Error`.
-        last_error_transition_at: String,
+        last_error_transition_at: Timestamp,
     }
 }
 

@@ -9,6 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::macros::wire_struct;
+use super::time::Timestamp;
 
 wire_struct! {
     /// What the image store holds under a path (GetImageStoreContent,
@@ -30,7 +31,7 @@ wire_struct! {
         /// Its version.
         file_version: FileVersion,
         /// When it was last modified (ISO-8601 UTC).
-        modified_date: String,
+        modified_date: Timestamp,
         /// Its path, relative to the image store root.
         store_relative_path: String,
     }
@@ -177,7 +178,7 @@ wire_struct! {
         /// The session's id (a GUID chosen by the uploader).
         session_id: String,
         /// When the session was last modified (ISO-8601 UTC).
-        modified_date: String,
+        modified_date: Timestamp,
         /// The file's size in bytes.
         #[serde(deserialize_with = "super::macros::number_or_text")]
         file_size: String,

@@ -2,7 +2,9 @@
 //!
 //! Field names follow the gateway's PascalCase. Optional fields are `Option`s that are left
 //! out of the JSON while `None`, so the server's defaults apply; unknown fields in a response
-//! are ignored.
+//! are ignored. Moments are [`Timestamp`]s and durations in responses [`IsoDuration`]s: both
+//! keep the gateway's text, so a model serializes back to the JSON it came from, and read it
+//! into `SystemTime` or `Duration` on request.
 
 mod cluster_config;
 mod cluster_info;
@@ -17,6 +19,7 @@ mod node;
 mod orchestration;
 mod partition_load;
 mod repair;
+mod time;
 mod upgrade_description;
 mod upgrade_status;
 
@@ -70,6 +73,7 @@ pub use repair::{
     RepairTargetDescription, RepairTask, RepairTaskIdentity, RepairTaskUpdateHealthPolicyDescription,
     RepairTaskUpdateInfo,
 };
+pub use time::{IsoDuration, Timestamp};
 pub use upgrade_description::ClusterConfigurationUpgradeDescription;
 pub use upgrade_status::{ClusterConfigurationUpgradeStatusInfo, UpgradeState};
 

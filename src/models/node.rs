@@ -6,6 +6,7 @@ use super::cluster_info::NodeId;
 use super::cluster_upgrade::SafetyCheckWrapper;
 use super::health::HealthState;
 use super::macros::{enum_query_value, open_enum, wire_struct};
+use super::time::{IsoDuration, Timestamp};
 
 open_enum! {
     /// The status of a node.
@@ -88,9 +89,9 @@ wire_struct! {
         /// Seconds since it went down.
         node_down_time_in_seconds: String,
         /// When it came up (ISO-8601 UTC).
-        node_up_at: String,
+        node_up_at: Timestamp,
         /// When it went down.
-        node_down_at: String,
+        node_down_at: Timestamp,
         /// Its tags.
         node_tags: Vec<String>,
         /// Whether a node-by-node upgrade is upgrading it.
@@ -238,7 +239,7 @@ pub struct ConfigParameterOverride {
     pub parameter_value: String,
     /// How long the override lasts (ISO-8601 duration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeout: Option<String>,
+    pub timeout: Option<IsoDuration>,
     /// Whether it survives upgrades.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persist_across_upgrade: Option<bool>,
