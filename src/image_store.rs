@@ -136,8 +136,9 @@ pub trait ImageStore: Transport {
 
     /// Uploads one chunk of the file at `content_path` in upload session `session_id`
     /// (`PUT /ImageStore/{contentPath}/$/UploadChunk`). `content_range` says which bytes of
-    /// the file `chunk` holds and is sent as the `Content-Range` header; chunks may come in
-    /// any order. An existing file at the path is replaced when the session is committed.
+    /// the file `chunk` holds and is sent as the `Content-Range` header; a `chunk` of another
+    /// length is an invalid argument and is not sent. Chunks may come in any order. An
+    /// existing file at the path is replaced when the session is committed.
     #[fabric_endpoint(PUT, "/ImageStore/{contentPath}/$/UploadChunk", api_version = "6.0")]
     async fn upload_file_chunk(
         &self,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use bytes::Bytes;
-use http::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use http::header::{CONTENT_RANGE, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
@@ -331,9 +331,29 @@ impl RequestBuilder {
         self.body = Some(bytes);
     }
 
+    /// A body sent with `Content-Range: bytes first-last/total` (a file chunk) must hold
+    /// exactly the bytes the range names, or the gateway would store a corrupt file.
+    fn check_content_range(&mut self) {
+        let (Some(range), Some(body)) = (self.headers.get(CONTENT_RANGE), &self.body) else {
+            return;
+        };
+        let Some(expected) = range.to_str().ok().and_then(range_len) else {
+            return;
+        };
+        if expected != body.len() as u64 {
+            let message = format!(
+                "the body holds {} bytes but its Content-Range `{}` names {expected}",
+                body.len(),
+                range.to_str().unwrap_or_default()
+            );
+            self.fail(Error::invalid_argument(message));
+        }
+    }
+
     /// Finishes the request with a fresh request id, or reports the first mistake.
     pub fn build(mut self) -> Result<Request, Error> {
         self.start_query();
+        self.check_content_range();
         let request_id = uuid::Uuid::new_v4().to_string();
         let request = Request {
             endpoint: self.endpoint,
@@ -355,6 +375,14 @@ impl RequestBuilder {
             }
         }
     }
+}
+
+/// How many bytes `bytes first-last/total` names; `None` for any other form.
+fn range_len(range: &str) -> Option<u64> {
+    let (span, _total) = range.strip_prefix("bytes ")?.split_once('/')?;
+    let (first, last) = span.split_once('-')?;
+    let (first, last): (u64, u64) = (first.parse().ok()?, last.parse().ok()?);
+    last.checked_sub(first)?.checked_add(1)
 }
 
 /// Writes one percent-encoded path segment.

@@ -228,6 +228,42 @@ fn headers_are_checked() {
     );
 }
 
+/// A chunk whose length differs from its `Content-Range` would corrupt the uploaded file.
+#[test]
+fn a_chunk_must_hold_the_bytes_its_range_names() {
+    static UPLOAD: Endpoint = Endpoint::new(
+        "UploadFileChunk",
+        Method::Put,
+        "/ImageStore/{contentPath}/$/UploadChunk",
+        "6.0",
+    );
+    let upload = |range: &str, chunk: &[u8]| {
+        let mut request = RequestBuilder::new(&UPLOAD, &Offline::default());
+        request.path("/ImageStore/a/$/UploadChunk");
+        request.header("Content-Range", range);
+        request.bytes_body(chunk);
+        request.build()
+    };
+    let sent = upload("bytes 10-19/100", &[7; 10]).unwrap();
+    assert_eq!(sent.headers()["content-range"], "bytes 10-19/100");
+    assert_eq!(sent.body().unwrap().len(), 10);
+    for (range, len, names) in [
+        ("bytes 10-19/100", 9, 10),
+        ("bytes 10-19/100", 11, 10),
+        ("bytes 5-5/6", 0, 1),
+    ] {
+        let error = upload(range, &vec![7; len]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "PUT /ImageStore/a/$/UploadChunk: invalid argument: the body holds {len} bytes but its Content-Range `{range}` names {names}; nothing was sent"
+            )
+        );
+    }
+    // A range in another form is the caller's business.
+    assert!(upload("bytes */100", &[1, 2]).is_ok());
+}
+
 #[test]
 fn oversized_body_is_refused_before_sending() {
     let mut request = RequestBuilder::new(&START, &Offline::default());

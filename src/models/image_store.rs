@@ -306,7 +306,8 @@ impl ContentRange {
         self.total
     }
 
-    /// How many bytes the range holds: the length the chunk sent with it must have.
+    /// How many bytes the range holds: the length the chunk sent with it must have (a
+    /// request whose body differs is refused before it is sent).
     #[allow(clippy::len_without_is_empty)] // never empty
     pub const fn len(&self) -> u64 {
         self.end - self.start + 1
