@@ -141,7 +141,7 @@ async fn client_default_timeout_and_api_version_override() {
     let id = error.request_id().unwrap();
     assert_eq!(
         error.to_string(),
-        format!("GET /$/GetClusterConfigurationUpgradeStatus: 400 E_INVALIDARG: Invalid argument [request id {id}]")
+        format!("GET /$/GetClusterConfigurationUpgradeStatus: 400 E_INVALIDARG: Invalid argument [request id {id}:1]")
     );
 }
 
@@ -166,7 +166,7 @@ fn assert_upgrade_failed(error: &Error, message: &str) {
     assert_eq!(
         error.to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: 500 FABRIC_E_CONFIG_UPGRADE_FAILED: {message} [request id {id}]"
+            "POST /$/StartClusterConfigurationUpgrade: 500 FABRIC_E_CONFIG_UPGRADE_FAILED: {message} [request id {id}:1]"
         )
     );
 }

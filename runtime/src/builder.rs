@@ -106,6 +106,12 @@ impl ClientBuilder {
     /// proxies, user agent) apply; [`user_agent`](Self::user_agent) and
     /// [`connect_timeout`](Self::connect_timeout) are then ignored, and the TLS settings
     /// of this builder cannot be used.
+    ///
+    /// Build it with `redirect(reqwest::redirect::Policy::none())`: a client built here
+    /// never follows redirects (a Service Fabric gateway sends none, so one comes from
+    /// something else and would get the request body and credentials), but the settings of
+    /// a client handed in cannot be read or changed. Either way a 3xx that reaches the
+    /// client is an error naming its `Location`.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -249,7 +255,15 @@ impl ClientBuilder {
     /// # Ok::<(), fabric_rest_runtime::Error>(())
     /// ```
     pub fn server_common_name(mut self, name: &str) -> Self {
-        self.verification.common_names.push(name.trim().to_owned());
+        let name = name.trim();
+        if name.is_empty() {
+            // An empty name would match a certificate without a common name.
+            self.fail(Error::invalid_argument(
+                "the server common name is empty; give the common name of the cluster certificate",
+            ));
+        } else {
+            self.verification.common_names.push(name.to_owned());
+        }
         self
     }
 
@@ -304,6 +318,7 @@ impl ClientBuilder {
             .iter()
             .map(|url| check_base_url(url))
             .collect::<Result<Vec<_>, _>>()?;
+        check_secrets_are_encrypted(&bases, &self)?;
         let verification = &self.verification;
         let pinned = !verification.thumbprints.is_empty() || !verification.common_names.is_empty();
         if verification.accept_invalid && pinned {
@@ -336,6 +351,7 @@ impl ClientBuilder {
                     .map_err(|e| Error::invalid_argument(format!("cannot set up TLS: {e}")))?;
                 reqwest::Client::builder()
                     .use_preconfigured_tls(tls)
+                    .redirect(reqwest::redirect::Policy::none())
                     .user_agent(self.user_agent)
                     .connect_timeout(self.connect_timeout)
                     .default_headers(HeaderMap::new())
@@ -370,6 +386,34 @@ impl fmt::Debug for ClientBuilder {
             .field("token", &self.token.as_ref().map(|_| "<provider>"))
             .finish_non_exhaustive()
     }
+}
+
+/// Refuses settings that only mean something over TLS with a plain `http://` gateway: a
+/// client certificate or server verification would be silently ignored, and a bearer token
+/// sent in clear text.
+fn check_secrets_are_encrypted(bases: &[String], builder: &ClientBuilder) -> Result<(), Error> {
+    let Some(plain) = bases.iter().find(|base| base.starts_with("http:")) else {
+        return Ok(());
+    };
+    let verification = &builder.verification;
+    let setting = if builder.token.is_some() {
+        "a bearer token would be sent in clear text"
+    } else if builder.identity.is_some() {
+        "a client certificate is set"
+    } else if verification.ca_certificates.is_some() {
+        "CA certificates are set"
+    } else if !verification.thumbprints.is_empty() {
+        "a server thumbprint is set"
+    } else if !verification.common_names.is_empty() || !verification.issuer_thumbprints.is_empty() {
+        "a server common name is set"
+    } else if verification.accept_invalid {
+        "danger_accept_invalid_server_certificates is set"
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid_argument(format!(
+        "the gateway URL {plain} is not encrypted but {setting}; use https:// for a secure cluster"
+    )))
 }
 
 pub(crate) fn check_base_url(text: &str) -> Result<String, Error> {

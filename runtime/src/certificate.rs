@@ -1,5 +1,5 @@
-//! What error messages say about a certificate: its thumbprints and its subject's common
-//! name, read with a small DER walker rather than a full X.509 parser.
+//! What the client checks and says about a certificate: its thumbprints, and its subject's
+//! common names, read with a maintained X.509 parser.
 
 use std::fmt;
 
@@ -96,76 +96,25 @@ fn decode_hex(digits: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// One DER element: its tag, and its contents.
-struct Element<'a> {
-    tag: u8,
-    contents: &'a [u8],
-}
-
-/// Splits the first DER element off `input`.
-fn next_element(input: &[u8]) -> Option<(Element<'_>, &[u8])> {
-    let (&tag, rest) = input.split_first()?;
-    let (&first, mut rest) = rest.split_first()?;
-    let length = if first < 0x80 {
-        usize::from(first)
-    } else {
-        let count = usize::from(first & 0x7f);
-        if count == 0 || count > 4 || rest.len() < count {
-            return None;
-        }
-        let (bytes, after) = rest.split_at(count);
-        rest = after;
-        bytes.iter().fold(0usize, |n, &b| (n << 8) | usize::from(b))
+/// Every common name of a certificate's subject, in the order the subject lists them:
+/// several relative distinguished names may each hold one, and one name may hold several
+/// (a multi-valued RDN). Service Fabric accepts a certificate when any of them matches.
+/// Empty when `der` is not a certificate or its subject has no common name that is text.
+pub(crate) fn subject_common_names(der: &[u8]) -> Vec<String> {
+    let Ok((_, certificate)) = x509_parser::parse_x509_certificate(der) else {
+        return Vec::new();
     };
-    if rest.len() < length {
-        return None;
-    }
-    let (contents, after) = rest.split_at(length);
-    Some((Element { tag, contents }, after))
+    certificate
+        .subject()
+        .iter_common_name()
+        .filter_map(|name| name.as_str().ok())
+        .map(str::to_owned)
+        .collect()
 }
 
-fn elements(mut input: &[u8]) -> impl Iterator<Item = Element<'_>> {
-    std::iter::from_fn(move || {
-        let (element, rest) = next_element(input)?;
-        input = rest;
-        Some(element)
-    })
-}
-
-const SEQUENCE: u8 = 0x30;
-const SET: u8 = 0x31;
-const OID: u8 = 0x06;
-const EXPLICIT_VERSION: u8 = 0xa0;
-/// 2.5.4.3, the common name attribute.
-const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
-
-/// The common name of a certificate's subject, when it has one that is text.
+/// The first common name of a certificate's subject, to name the certificate in messages.
 pub(crate) fn subject_common_name(der: &[u8]) -> Option<String> {
-    let (certificate, _) = next_element(der)?;
-    let (tbs, _) = next_element(certificate.contents)?;
-    if certificate.tag != SEQUENCE || tbs.tag != SEQUENCE {
-        return None;
-    }
-    let mut fields = elements(tbs.contents).peekable();
-    if fields.peek()?.tag == EXPLICIT_VERSION {
-        fields.next();
-    }
-    // serialNumber, signature, issuer, validity, then subject.
-    let subject = fields.nth(4)?;
-    if subject.tag != SEQUENCE {
-        return None;
-    }
-    elements(subject.contents)
-        .filter(|rdn| rdn.tag == SET)
-        .flat_map(|rdn| elements(rdn.contents))
-        .filter(|pair| pair.tag == SEQUENCE)
-        .find_map(|pair| {
-            let mut parts = elements(pair.contents);
-            let oid = parts.next()?;
-            let value = parts.next()?;
-            (oid.tag == OID && oid.contents == COMMON_NAME)
-                .then(|| String::from_utf8_lossy(value.contents).into_owned())
-        })
+    subject_common_names(der).into_iter().next()
 }
 
 #[cfg(test)]
@@ -191,10 +140,103 @@ mod tests {
         assert!(Thumbprint::parse("é").is_err());
     }
 
+    /// A DER element of `tag` holding `content`.
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        match content.len() {
+            n @ 0..=0x7f => out.push(n as u8),
+            n @ 0x80..=0xff => out.extend([0x81, n as u8]),
+            n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// One attribute of a name: `oid` (DER contents) with a UTF8String value.
+    fn attribute(oid: &[u8], value: &str) -> Vec<u8> {
+        tlv(0x30, &[tlv(0x06, oid), tlv(0x0c, value.as_bytes())].concat())
+    }
+
+    const CN: &[u8] = &[0x55, 0x04, 0x03];
+    const ORGANIZATION: &[u8] = &[0x55, 0x04, 0x0a];
+
+    /// A certificate (unsigned: only its fields are read) whose subject is `rdns`, each a
+    /// list of attributes in one relative distinguished name.
+    fn certificate(rdns: &[Vec<Vec<u8>>]) -> Vec<u8> {
+        let name = |rdns: &[Vec<Vec<u8>>]| {
+            tlv(
+                0x30,
+                &rdns
+                    .iter()
+                    .map(|rdn| tlv(0x31, &rdn.concat()))
+                    .collect::<Vec<_>>()
+                    .concat(),
+            )
+        };
+        let algorithm = tlv(
+            0x30,
+            &[tlv(0x06, &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02])].concat(),
+        );
+        let validity = tlv(
+            0x30,
+            &[tlv(0x17, b"250101000000Z"), tlv(0x17, b"350101000000Z")].concat(),
+        );
+        let key = tlv(
+            0x30,
+            &[
+                tlv(
+                    0x30,
+                    &[
+                        tlv(0x06, &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]),
+                        tlv(0x06, &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07]),
+                    ]
+                    .concat(),
+                ),
+                tlv(0x03, &[&[0x00, 0x04][..], &[7; 64]].concat()),
+            ]
+            .concat(),
+        );
+        let issuer = name(&[vec![attribute(CN, "issuer")]]);
+        let tbs = tlv(
+            0x30,
+            &[
+                tlv(0xa0, &tlv(0x02, &[2])),
+                tlv(0x02, &[1]),
+                algorithm.clone(),
+                issuer,
+                validity,
+                name(rdns),
+                key,
+            ]
+            .concat(),
+        );
+        tlv(0x30, &[tbs, algorithm, tlv(0x03, &[0x00, 0x00])].concat())
+    }
+
+    #[test]
+    fn every_common_name_of_the_subject_counts() {
+        // Two RDNs, the first multi-valued with an organization and a common name.
+        let der = certificate(&[
+            vec![attribute(ORGANIZATION, "Contoso"), attribute(CN, "cluster.contoso.com")],
+            vec![attribute(CN, "backup.contoso.com")],
+        ]);
+        assert_eq!(
+            subject_common_names(&der),
+            ["cluster.contoso.com", "backup.contoso.com"]
+        );
+        assert_eq!(subject_common_name(&der).as_deref(), Some("cluster.contoso.com"));
+        // A multi-valued RDN holding two common names.
+        let der = certificate(&[vec![attribute(CN, "a.contoso.com"), attribute(CN, "b.contoso.com")]]);
+        assert_eq!(subject_common_names(&der), ["a.contoso.com", "b.contoso.com"]);
+        let der = certificate(&[vec![attribute(ORGANIZATION, "Contoso")]]);
+        assert!(subject_common_names(&der).is_empty());
+    }
+
     #[test]
     fn common_name_of_garbage_is_none() {
         assert_eq!(subject_common_name(b""), None);
         assert_eq!(subject_common_name(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]), None);
         assert_eq!(subject_common_name(&[0x30, 0x02, 0x30, 0x00]), None);
+        assert!(subject_common_names(&[0x30, 0x03, 0x02, 0x01, 0x00]).is_empty());
     }
 }

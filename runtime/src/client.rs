@@ -14,9 +14,9 @@ use tracing::field::Empty;
 use crate::auth::DynTokenProvider;
 use crate::error::Error;
 use crate::failover::Gateways;
-use crate::request::Request;
+use crate::request::{REQUEST_ID, Request, attempt_request_id};
 use crate::response::{ERROR_BODY_LIMIT, Response};
-use crate::retry::{Failure, RetryPolicy, TransientAnswer, judge, retry_after};
+use crate::retry::{Failure, RetryPolicy};
 use crate::server_timeout::ServerTimeout;
 use crate::tls_failure;
 use crate::transport::Transport;
@@ -69,9 +69,17 @@ pub(crate) struct Inner {
 }
 
 /// The last failure of a request that may be retried.
-enum Outcome {
+pub(crate) enum Outcome {
     Answer(Response),
     Failed(Error),
+}
+
+/// What to do after an attempt.
+pub(crate) enum Step {
+    /// The call is over.
+    Done(Result<Response, Error>),
+    /// Send again after this wait.
+    RetryAfter(Duration),
 }
 
 impl Client {
@@ -89,6 +97,10 @@ impl Client {
 
     pub(crate) fn from_inner(inner: Inner) -> Client {
         Client { inner: Arc::new(inner) }
+    }
+
+    pub(crate) fn inner(&self) -> &Inner {
+        &self.inner
     }
 
     /// The first gateway's base URL, without a trailing `/`.
@@ -112,105 +124,17 @@ impl Client {
     /// Sends `request` until it succeeds, fails in a way a retry cannot mend, runs out of
     /// attempts, or the deadline would pass.
     async fn execute(&self, request: &Request) -> Result<Response, Error> {
-        let inner = &*self.inner;
-        let started = Instant::now();
-        let deadline = self.deadline(request.server_timeout());
-        let give_up_at = started + deadline;
-        let idempotent = request.endpoint().idempotent();
-        // One gateway, the common case, needs no order: nothing is allocated for it.
-        let order = if inner.gateways.len() > 1 {
-            inner.gateways.order(started)
-        } else {
-            Vec::new()
-        };
-        let pick = |position: usize| order.get(position % order.len().max(1)).copied().unwrap_or(0);
-        // Which gateways this request has tried, one bit each (beyond 64 gateways the bits
-        // wrap, which only shortens a wait).
-        let mut tried = 0u64;
-        let mut position = 0;
-        let mut attempts = 0;
-        let mut refresh_token = false;
-        let mut token_refreshed = false;
-        let span = tracing::Span::current();
+        let mut call = crate::attempts::Call::new(self, request);
         loop {
-            attempts += 1;
-            let index = pick(position);
-            tried |= 1 << (index % 64);
-            let base = inner.gateways.base(index);
-            span.record("attempt", attempts);
-            span.record("endpoint", base);
-            let token = match &inner.token {
-                Some(provider) => Some(
-                    self.authorization(request, provider, refresh_token, attempts - 1)
-                        .await?,
-                ),
-                None => None,
-            };
-            refresh_token = false;
-            let remaining = give_up_at.saturating_duration_since(Instant::now());
-            let attempt_started = Instant::now();
-            let (outcome, failure) = match self.send_once(request, base, remaining, deadline, token).await {
-                Ok(response) => {
-                    let status = response.status();
-                    span.record("status", status.as_u16());
-                    tracing::debug!(
-                        attempt = attempts,
-                        endpoint = base,
-                        status = status.as_u16(),
-                        elapsed_ms = attempt_started.elapsed().as_millis() as u64,
-                        "answered"
-                    );
-                    if request.endpoint().is_success(status.as_u16()) {
-                        inner.gateways.succeeded(index);
-                        return Ok(response);
-                    }
-                    if matches!(status.as_u16(), 401 | 403) && inner.token.is_some() && !token_refreshed {
-                        tracing::debug!("the gateway refused the token; asking the provider for a fresh one");
-                        token_refreshed = true;
-                        refresh_token = true;
-                        continue;
-                    }
-                    let answer = TransientAnswer::of(status, response.body());
-                    (Outcome::Answer(response), Failure::Status(status, answer))
-                }
-                Err((error, failure)) => {
-                    tracing::debug!(attempt = attempts, endpoint = base, error = %error, "failed");
-                    (Outcome::Failed(error), failure)
-                }
-            };
-            let verdict = judge(idempotent, failure);
-            if verdict.failover {
-                inner.gateways.failed(index, Instant::now());
+            match call.attempt().await {
+                Step::Done(result) => return result,
+                Step::RetryAfter(wait) => sleep(wait).await,
             }
-            if !verdict.retry || attempts >= inner.retry.attempts() {
-                return self.finish(request, outcome, attempts);
-            }
-            if verdict.failover {
-                position += 1;
-            }
-            let next = pick(position);
-            let wait = match &outcome {
-                _ if tried & (1 << (next % 64)) == 0 => Some(Duration::ZERO),
-                Outcome::Answer(response) => retry_after(response.headers()),
-                Outcome::Failed(_) => None,
-            }
-            .unwrap_or_else(|| inner.retry.backoff_before(attempts));
-            if Instant::now() + wait >= give_up_at {
-                tracing::debug!(wait_ms = wait.as_millis() as u64, "no time left for another attempt");
-                return self.finish(request, outcome, attempts);
-            }
-            tracing::info!(
-                attempt = attempts,
-                next_endpoint = inner.gateways.base(next),
-                wait_ms = wait.as_millis() as u64,
-                "retrying"
-            );
-            sleep(wait).await;
         }
     }
 
     /// The result of a request whose last attempt did not succeed.
-    fn finish(&self, request: &Request, outcome: Outcome, attempts: u32) -> Result<Response, Error> {
+    pub(crate) fn finish(&self, request: &Request, outcome: Outcome, attempts: u32) -> Result<Response, Error> {
         match outcome {
             Outcome::Failed(error) => Err(error.with_attempts(attempts)),
             Outcome::Answer(response) => {
@@ -254,21 +178,35 @@ impl Client {
 
     /// The `Authorization` header for the next try of `request`, from the token provider;
     /// `sent` tries went out before it.
-    async fn authorization(
+    /// The provider's time counts against the request's deadline: a provider that does not
+    /// answer before `give_up_at` is a credentials error, not a call that hangs.
+    pub(crate) async fn authorization(
         &self,
         request: &Request,
         provider: &Arc<dyn DynTokenProvider>,
         refresh: bool,
         sent: u32,
+        give_up_at: Instant,
     ) -> Result<HeaderValue, Error> {
-        let token = provider.token(refresh).await.map_err(|e| {
-            let detail = if refresh {
-                "the gateway refused the bearer token and the token provider gave no fresh one"
-            } else {
-                "the token provider gave no token"
-            };
-            Error::credentials(request, detail, Some(e), sent)
-        })?;
+        let asked = tokio::time::timeout_at(give_up_at.into(), provider.token(refresh)).await;
+        let token = match asked {
+            Ok(Ok(token)) => token,
+            Ok(Err(e)) => {
+                let detail = if refresh {
+                    "the gateway refused the bearer token and the token provider gave no fresh one"
+                } else {
+                    "the token provider gave no token"
+                };
+                return Err(Error::credentials(request, detail, Some(e), sent));
+            }
+            Err(_) => {
+                let detail = format!(
+                    "the token provider gave no token within the request's deadline of {}",
+                    crate::error::seconds(self.deadline(request.server_timeout()))
+                );
+                return Err(Error::credentials(request, detail, None, sent));
+            }
+        };
         let mut value = HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
             let detail = "the token provider gave a bearer token holding characters a header cannot carry";
             Error::credentials(request, detail, None, sent)
@@ -277,14 +215,15 @@ impl Client {
         Ok(value)
     }
 
-    /// Sends `request` once to the gateway at `base`.
-    async fn send_once(
+    /// Sends `request` once to the gateway at `base`, as attempt number `attempt`.
+    pub(crate) async fn send_once(
         &self,
         request: &Request,
         base: &str,
         timeout: Duration,
         deadline: Duration,
         token: Option<HeaderValue>,
+        attempt: u32,
     ) -> Result<Response, (Error, Failure)> {
         let inner = &*self.inner;
         let mut url = String::with_capacity(base.len() + request.path_and_query().len());
@@ -300,6 +239,12 @@ impl Client {
         *outgoing.timeout_mut() = Some(timeout);
         if let Some(value) = token {
             outgoing.headers_mut().insert(http::header::AUTHORIZATION, value);
+        }
+        // The built request carries the first attempt's id; later ones say which they are.
+        if attempt > 1
+            && let Ok(id) = HeaderValue::from_str(&attempt_request_id(request.request_id(), attempt))
+        {
+            outgoing.headers_mut().insert(REQUEST_ID, id);
         }
         match request.body() {
             Some(body) if !body.is_empty() => *outgoing.body_mut() = Some(body.clone().into()),
@@ -327,7 +272,8 @@ impl Client {
         let reason = response
             .extensions()
             .get::<hyper::ext::ReasonPhrase>()
-            .map(|r| String::from_utf8_lossy(r.as_bytes()).into_owned());
+            .map(|r| String::from_utf8_lossy(r.as_bytes()).into_owned())
+            .filter(|r| !r.is_empty());
         let headers = std::mem::take(response.headers_mut());
         let success = request.endpoint().is_success(status.as_u16());
         let limit = if success {
@@ -336,9 +282,11 @@ impl Client {
             ERROR_BODY_LIMIT
         };
         let (body, truncated) = match read_bounded(&mut response, limit).await {
-            Ok(read) => read,
-            Err(_) if !success => (Bytes::new(), true),
-            Err(e) => return Err(self.classify(request, deadline, e)),
+            Read::Whole(body) => (body, false),
+            Read::Cut(body) => (body, true),
+            // What arrived of an error body is kept: it often holds the whole FabricError.
+            Read::Broken(body, _) if !success => (body, true),
+            Read::Broken(_, e) => return Err(self.classify(request, deadline, e)),
         };
         let response = Response::new(status, headers, body).with_truncated(truncated);
         Ok(match reason {
@@ -356,7 +304,8 @@ impl Client {
                 (false, true) => Failure::NotSent,
                 (false, false) => Failure::MaybeSent,
             };
-            return (Error::connect(request, tls), failure);
+            let permanent = tls.permanent;
+            return (Error::connect(request, tls).with_tls_rejection(permanent), failure);
         }
         if error.is_connect() {
             (Error::connect(request, error), Failure::NotSent)
@@ -379,31 +328,49 @@ async fn sleep(wait: Duration) {
     }
 }
 
+/// What reading a body gave.
+enum Read {
+    /// The whole body.
+    Whole(Bytes),
+    /// Its first `limit` bytes; the rest was never read.
+    Cut(Bytes),
+    /// What arrived before the connection broke.
+    Broken(Bytes, reqwest::Error),
+}
+
 /// Reads at most `limit` bytes of the body; the rest is never read (the connection is then
 /// dropped rather than reused).
-async fn read_bounded(response: &mut reqwest::Response, limit: usize) -> Result<(Bytes, bool), reqwest::Error> {
-    let Some(first) = response.chunk().await? else {
-        return Ok((Bytes::new(), false));
+async fn read_bounded(response: &mut reqwest::Response, limit: usize) -> Read {
+    // One chunk, the common case for gateway answers, is handed on without a copy.
+    let first = match response.chunk().await {
+        Ok(Some(first)) => first,
+        Ok(None) => return Read::Whole(Bytes::new()),
+        Err(e) => return Read::Broken(Bytes::new(), e),
     };
     if first.len() > limit {
-        return Ok((first.slice(..limit), true));
+        return Read::Cut(first.slice(..limit));
     }
-    let Some(second) = response.chunk().await? else {
-        return Ok((first, false));
+    let second = match response.chunk().await {
+        Ok(Some(second)) => second,
+        Ok(None) => return Read::Whole(first),
+        Err(e) => return Read::Broken(first, e),
     };
     let mut body = BytesMut::with_capacity(first.len() + second.len());
     body.extend_from_slice(&first);
-    let mut next = Some(second);
-    while let Some(chunk) = next {
+    let mut next = second;
+    loop {
         let room = limit - body.len();
-        if chunk.len() > room {
-            body.extend_from_slice(&chunk[..room]);
-            return Ok((body.freeze(), true));
+        if next.len() > room {
+            body.extend_from_slice(&next[..room]);
+            return Read::Cut(body.freeze());
         }
-        body.extend_from_slice(&chunk);
-        next = response.chunk().await?;
+        body.extend_from_slice(&next);
+        next = match response.chunk().await {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => return Read::Whole(body.freeze()),
+            Err(e) => return Read::Broken(body.freeze(), e),
+        };
     }
-    Ok((body.freeze(), false))
 }
 
 /// The api-version a request carries: the first `api-version` of its query.

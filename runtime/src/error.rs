@@ -1,7 +1,7 @@
 //! The error of every call, and the gateway's own `FabricError`.
 
 use std::error::Error as StdError;
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -64,11 +64,14 @@ impl FabricError {
     }
 }
 
+/// `CODE: message`, with control characters of the server's text escaped.
 impl fmt::Display for FabricError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        let out = &mut Escaped(f);
         match &self.message {
-            Some(message) => write!(f, "{}: {}", self.code, message),
-            None => write!(f, "{}", self.code),
+            Some(message) => write!(out, "{}: {}", self.code, message),
+            None => write!(out, "{}", self.code),
         }
     }
 }
@@ -92,6 +95,9 @@ pub enum ErrorKind {
     Transport,
     /// The client's token provider gave no usable bearer token. Nothing was sent.
     Credentials,
+    /// A paged list did not end: the gateway handed back a continuation token it had given
+    /// before, or the list went past the bound of the [`paging`](crate::paging) helpers.
+    Paging,
 }
 
 /// The error of a call: what kind of failure, on which request, and everything the
@@ -113,6 +119,10 @@ struct Inner {
     detail: Option<String>,
     source: Option<Box<dyn StdError + Send + Sync>>,
     attempts: u32,
+    /// A certificate was refused, by the client or by the gateway.
+    tls_rejection: bool,
+    /// The `Location` of a redirection answer.
+    location: Option<String>,
 }
 
 struct RequestSummary {
@@ -120,6 +130,14 @@ struct RequestSummary {
     method: Method,
     path: String,
     request_id: String,
+}
+
+impl RequestSummary {
+    /// The `X-ServiceFabricRequestId` attempt `attempt` was sent with (the first when none
+    /// went out).
+    fn attempt_id(&self, attempt: u32) -> String {
+        crate::request::attempt_request_id(&self.request_id, attempt.max(1))
+    }
 }
 
 /// How many bytes of a body an error message quotes.
@@ -138,12 +156,21 @@ impl Error {
             detail: None,
             source: None,
             attempts: 1,
+            tls_rejection: false,
+            location: None,
         }))
     }
 
     /// An argument that cannot be sent; nothing was sent.
     pub fn invalid_argument(detail: impl Into<String>) -> Error {
         let mut error = Error::new(ErrorKind::InvalidArgument);
+        error.0.detail = Some(detail.into());
+        error
+    }
+
+    /// A paged list that does not end (see [`ErrorKind::Paging`]).
+    pub(crate) fn paging(detail: impl Into<String>) -> Error {
+        let mut error = Error::new(ErrorKind::Paging);
         error.0.detail = Some(detail.into());
         error
     }
@@ -203,16 +230,40 @@ impl Error {
     pub(crate) fn from_status(request: &Request, response: Response) -> Error {
         let mut error = Error::new(ErrorKind::Status).with_request(request);
         error.0.fabric = FabricError::from_body(response.body());
+        if response.status().is_redirection() {
+            // A gateway never redirects an API call: whatever sent this is not one, and
+            // following it would hand the body and credentials to a host nobody configured.
+            let location = response
+                .headers()
+                .get(http::header::LOCATION)
+                .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned());
+            error.0.detail = Some(match &location {
+                Some(location) => format!(
+                    "redirected to {location}; a Service Fabric gateway never redirects an API call, so the client did not follow it"
+                ),
+                None => {
+                    "a redirection without a Location; a Service Fabric gateway never redirects an API call".to_owned()
+                }
+            });
+            error.0.location = location;
+        }
         error.fill_response(response);
         error
     }
 
-    /// The gateway answered with success but the body is not a `target`.
-    pub(crate) fn decode(request: &Request, response: Response, target: String, source: serde_json::Error) -> Error {
+    /// The gateway answered with success but the body is not a `target`: `detail` says
+    /// where in the body and what was expected there.
+    pub(crate) fn decode(
+        request: &Request,
+        response: Response,
+        target: String,
+        detail: String,
+        source: serde_json::Error,
+    ) -> Error {
         let mut error = Error::new(ErrorKind::Decode)
             .with_request(request)
             .with_source(Box::new(source));
-        error.0.detail = Some(format!("the body is not a valid {target}"));
+        error.0.detail = Some(format!("the body is not a valid {target}: {detail}"));
         error.fill_response(response);
         error
     }
@@ -242,6 +293,12 @@ impl Error {
     /// one's.
     pub fn with_attempts(mut self, attempts: u32) -> Error {
         self.0.attempts = attempts.max(1);
+        self
+    }
+
+    /// Marks a connection error whose certificate was refused (by either side).
+    pub(crate) fn with_tls_rejection(mut self, rejected: bool) -> Error {
+        self.0.tls_rejection = rejected;
         self
     }
 
@@ -301,6 +358,24 @@ impl Error {
     /// Whether the client's token provider gave no usable token.
     pub fn is_credentials(&self) -> bool {
         self.0.kind == ErrorKind::Credentials
+    }
+
+    /// Whether the connection broke while sending or receiving.
+    pub fn is_transport(&self) -> bool {
+        self.0.kind == ErrorKind::Transport
+    }
+
+    /// Whether the TLS handshake failed in a way trying again will not change: the server's
+    /// certificate was refused, or the gateway refused the client's (or asked for one that
+    /// was not configured). A [`Connect`](ErrorKind::Connect) error.
+    pub fn is_tls_rejection(&self) -> bool {
+        self.0.tls_rejection
+    }
+
+    /// Where a redirection answer (3xx) pointed, when the gateway sent one. The client never
+    /// follows redirects: a Service Fabric gateway does not send them.
+    pub fn redirect_location(&self) -> Option<&str> {
+        self.0.location.as_deref()
     }
 
     /// Whether the request never reached the wire, so its request id means nothing.
@@ -369,23 +444,60 @@ impl Error {
         }
     }
 
-    fn write_body(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write_body(&self, out: &mut Escaped<'_, '_>) -> fmt::Result {
         let body = self.0.body.as_deref().unwrap_or_default();
         if body.iter().all(u8::is_ascii_whitespace) {
-            return f.write_str("empty body");
+            return out.write_str("empty body");
         }
-        let end = body.len().min(SNIPPET);
+        let end = floor_char_boundary(body, SNIPPET);
         let text = String::from_utf8_lossy(&body[..end]);
         let more = if body.len() > end || self.0.body_truncated {
             "..."
         } else {
             ""
         };
-        write!(f, "body {:?}{more}", text.trim())
+        write!(out, "body {:?}{more}", text.trim())
     }
 }
 
-fn seconds(d: Duration) -> String {
+/// The largest index at most `limit` that does not split a UTF-8 sequence of `body`, so a
+/// quoted snippet never ends in a replacement character it did not have.
+fn floor_char_boundary(body: &[u8], limit: usize) -> usize {
+    let mut end = body.len().min(limit);
+    // A UTF-8 sequence is at most four bytes: at most three continuation bytes to skip.
+    for _ in 0..3 {
+        if end == 0 || end == body.len() || body[end] & 0xc0 != 0x80 {
+            break;
+        }
+        end -= 1;
+    }
+    end
+}
+
+/// Writes text with every control character escaped (`\n`, `\u{1b}`, ...), and the
+/// bidirectional overrides that reorder how a terminal shows a line, so a message from the
+/// server cannot forge log lines or drive a terminal.
+pub(crate) struct Escaped<'a, 'b>(pub(crate) &'a mut fmt::Formatter<'b>);
+
+/// Whether `c` must not reach a log line or a terminal as it is.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+impl fmt::Write for Escaped<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(needs_escape) {
+            self.0.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(self.0, "{}", c.escape_debug())?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        self.0.write_str(rest)
+    }
+}
+
+pub(crate) fn seconds(d: Duration) -> String {
     if d.subsec_nanos() == 0 {
         format!("{} s", d.as_secs())
     } else {
@@ -401,73 +513,99 @@ fn root_cause<'e>(error: &'e (dyn StdError + 'static)) -> &'e (dyn StdError + 's
     cause
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The error on one line with its causes, ready for a log that shows no error chains:
+    /// `GET /Nodes: cannot connect to the gateway: Connection refused (os error 111) [request id …]`.
+    ///
+    /// [`Display`](fmt::Display) shows only this error's own context and leaves the cause
+    /// to [`source`](StdError::source), as error reporters (`anyhow`, `eyre`, `tracing`)
+    /// expect; this form adds the innermost cause, which names what actually failed.
+    pub fn display_chain(&self) -> impl fmt::Display + '_ {
+        Chain(self)
+    }
+
+    /// Writes the error; `with_cause` adds the innermost cause of `source`.
+    fn write(&self, f: &mut fmt::Formatter<'_>, with_cause: bool) -> fmt::Result {
+        // Everything goes through the escaper: server text (messages, reason phrases,
+        // headers) must not be able to break the line or send terminal control sequences.
+        let out = &mut Escaped(f);
         let inner = &*self.0;
         if let Some(request) = &inner.request {
-            write!(f, "{} {}: ", request.method, request.path)?;
+            write!(out, "{} {}: ", request.method, request.path)?;
         }
+        self.write_kind(out)?;
+        // A decode error's detail already says what its serde error says.
+        if with_cause
+            && inner.kind != ErrorKind::Decode
+            && let Some(source) = &inner.source
+        {
+            let source: &(dyn StdError + 'static) = &**source;
+            write!(out, ": {}", root_cause(source))?;
+        }
+        if inner.attempts > 1 {
+            write!(out, " (after {} attempts)", inner.attempts)?;
+        }
+        if inner.kind == ErrorKind::InvalidArgument || (inner.kind == ErrorKind::Credentials && inner.attempts == 0) {
+            out.write_str("; nothing was sent")?;
+        }
+        match &inner.request {
+            Some(request) if !self.never_sent() => write!(out, " [request id {}]", request.attempt_id(inner.attempts)),
+            _ => Ok(()),
+        }
+    }
+
+    /// What went wrong, without the request line, the cause or the request id.
+    fn write_kind(&self, out: &mut Escaped<'_, '_>) -> fmt::Result {
+        let inner = &*self.0;
+        let detail = inner.detail.as_deref();
         match inner.kind {
-            ErrorKind::InvalidArgument => {
-                f.write_str("invalid argument: ")?;
-                f.write_str(inner.detail.as_deref().unwrap_or("unknown"))?;
-                f.write_str("; nothing was sent")?;
-            }
-            ErrorKind::Credentials => {
-                f.write_str("no credentials: ")?;
-                f.write_str(inner.detail.as_deref().unwrap_or("unknown"))?;
-                if let Some(source) = &inner.source {
-                    write!(f, ": {source}")?;
-                }
-                if inner.attempts == 0 {
-                    f.write_str("; nothing was sent")?;
-                }
-            }
-            ErrorKind::Timeout => {
-                f.write_str("timed out: ")?;
-                f.write_str(inner.detail.as_deref().unwrap_or("no response"))?;
-            }
+            ErrorKind::InvalidArgument => write!(out, "invalid argument: {}", detail.unwrap_or("unknown")),
+            ErrorKind::Credentials => write!(out, "no credentials: {}", detail.unwrap_or("unknown")),
+            ErrorKind::Timeout => write!(out, "timed out: {}", detail.unwrap_or("no response")),
+            ErrorKind::Paging => write!(out, "paged list: {}", detail.unwrap_or("it does not end")),
             ErrorKind::Connect | ErrorKind::Transport => {
-                f.write_str(if inner.kind == ErrorKind::Connect {
-                    "cannot connect to the gateway"
-                } else {
-                    "connection failed"
+                out.write_str(match inner.kind {
+                    ErrorKind::Connect => "cannot connect to the gateway",
+                    _ => "connection failed",
                 })?;
-                if let Some(source) = &inner.source {
-                    let source: &(dyn StdError + 'static) = &**source;
-                    write!(f, ": {}", root_cause(source))?;
+                match detail {
+                    Some(detail) => write!(out, ": {detail}"),
+                    None => Ok(()),
                 }
             }
             ErrorKind::Status | ErrorKind::Decode => {
                 let status = inner.status.map(|s| s.as_u16()).unwrap_or_default();
-                write!(f, "{status}")?;
+                write!(out, "{status}")?;
                 match (&inner.fabric, inner.kind) {
-                    (Some(fabric), ErrorKind::Status) => write!(f, " {fabric}")?,
+                    (Some(fabric), ErrorKind::Status) => write!(out, " {fabric}"),
                     _ => {
                         if let Some(reason) = self.reason() {
-                            write!(f, " {reason}")?;
+                            write!(out, " {reason}")?;
                         }
-                        if let Some(detail) = &inner.detail {
-                            write!(f, ": {detail}")?;
+                        if let Some(detail) = detail {
+                            write!(out, ": {detail}")?;
                         }
-                        if let Some(source) = &inner.source {
-                            write!(f, " ({source})")?;
-                        }
-                        f.write_str(": ")?;
-                        self.write_body(f)?;
+                        out.write_str(": ")?;
+                        self.write_body(out)
                     }
                 }
             }
         }
-        if inner.attempts > 1 {
-            write!(f, " (after {} attempts)", inner.attempts)?;
-        }
-        match &inner.request {
-            Some(request) if !self.never_sent() => {
-                write!(f, " [request id {}]", request.request_id)
-            }
-            _ => Ok(()),
-        }
+    }
+}
+
+/// [`Error::display_chain`].
+struct Chain<'e>(&'e Error);
+
+impl fmt::Display for Chain<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, true)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, false)
     }
 }
 

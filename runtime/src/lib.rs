@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 mod api_version;
+mod attempts;
 mod auth;
 mod builder;
 mod certificate;
@@ -43,8 +44,8 @@ pub use identity::ClientIdentity;
 pub use paging::Paged;
 pub use percent::{Percent, PercentError};
 pub use request::{
-    HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, Request,
-    RequestBuilder, TextQueryValue,
+    HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, RESERVED_HEADERS,
+    Request, RequestBuilder, TextQueryValue,
 };
 pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, JsonOrNoContent, Response, decode};
 pub use retry::RetryPolicy;

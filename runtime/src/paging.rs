@@ -1,6 +1,7 @@
 //! Continuation-token paging: the gateway's `{ContinuationToken, Items}` lists, read page by
 //! page or as one stream of items.
 
+use std::collections::HashSet;
 use std::future::Future;
 
 pub use futures_core::Stream;
@@ -40,17 +41,61 @@ impl<T> Paged<T> {
     }
 }
 
-enum Cursor {
+/// The most pages [`pages`] and [`items`] fetch from one list. A gateway answers at most a
+/// few thousand items a page, so this is hundreds of thousands of items or more; a list
+/// longer than that ends with a [`Paging`](crate::ErrorKind::Paging) error.
+pub const MAX_PAGES: usize = 10_000;
+
+/// The most items [`collect_all`] gathers (1,000,000); [`collect_at_most`] takes a bound
+/// of its own.
+pub const MAX_ITEMS: usize = 1_000_000;
+
+/// Where the next fetch starts, and the tokens already followed.
+struct Cursor {
+    next: Next,
+    seen: HashSet<String>,
+    pages: usize,
+}
+
+enum Next {
     First,
     After(String),
     Done,
 }
 
+impl Cursor {
+    /// What to fetch after a page whose token is `token`: the end, the next page, or an
+    /// error for a token already followed (a loop) or a list past [`MAX_PAGES`].
+    fn advance(&mut self, token: Option<&str>) -> Result<(), Error> {
+        self.pages += 1;
+        let Some(token) = token else {
+            self.next = Next::Done;
+            return Ok(());
+        };
+        self.next = Next::Done;
+        if !self.seen.insert(token.to_owned()) {
+            return Err(Error::paging(format!(
+                "the gateway handed back the continuation token {token:?} a second time (after {} pages); the list would never end",
+                self.pages
+            )));
+        }
+        if self.pages >= MAX_PAGES {
+            return Err(Error::paging(format!(
+                "the list goes on past {MAX_PAGES} pages; fetch it page by page to read further"
+            )));
+        }
+        self.next = Next::After(token.to_owned());
+        Ok(())
+    }
+}
+
 /// Every page of a paged operation, as a stream: `fetch` is called with `None` for the first
 /// page and with each page's token for the next, until a page comes without one.
 ///
-/// The stream ends after the first error (which it yields), and after a page whose token is
-/// the one that fetched it, so a gateway repeating itself cannot make it loop forever.
+/// The stream ends after the first error, which it yields. A gateway handing back a token
+/// it gave before (which would make the list loop forever) and a list of more than
+/// [`MAX_PAGES`] pages end it with a [`Paging`](crate::ErrorKind::Paging) error after the
+/// page that did it.
 ///
 /// ```no_run
 /// use fabric_rest_runtime::paging::{Paged, pages};
@@ -64,21 +109,27 @@ where
     F: FnMut(Option<String>) -> Fut,
     Fut: Future<Output = Result<Paged<T>, Error>>,
 {
-    futures_util::stream::unfold((fetch, Cursor::First), |(mut fetch, cursor)| async move {
-        let token = match cursor {
-            Cursor::First => None,
-            Cursor::After(token) => Some(token),
-            Cursor::Done => return None,
+    let cursor = Cursor {
+        next: Next::First,
+        seen: HashSet::new(),
+        pages: 0,
+    };
+    let state = (fetch, cursor, None::<Error>);
+    futures_util::stream::unfold(state, |(mut fetch, mut cursor, pending)| async move {
+        if let Some(error) = pending {
+            return Some((Err(error), (fetch, cursor, None)));
+        }
+        let token = match std::mem::replace(&mut cursor.next, Next::Done) {
+            Next::First => None,
+            Next::After(token) => Some(token),
+            Next::Done => return None,
         };
-        match fetch(token.clone()).await {
+        match fetch(token).await {
             Ok(page) => {
-                let next = match page.next_token() {
-                    Some(next) if Some(next) != token.as_deref() => Cursor::After(next.to_owned()),
-                    _ => Cursor::Done,
-                };
-                Some((Ok(page), (fetch, next)))
+                let pending = cursor.advance(page.next_token()).err();
+                Some((Ok(page), (fetch, cursor, pending)))
             }
-            Err(error) => Some((Err(error), (fetch, Cursor::Done))),
+            Err(error) => Some((Err(error), (fetch, cursor, None))),
         }
     })
 }
@@ -99,8 +150,19 @@ where
     })
 }
 
-/// Every item of a paged operation, collected: stops at the first error.
+/// Every item of a paged operation, collected: stops at the first error, and with a
+/// [`Paging`](crate::ErrorKind::Paging) error past [`MAX_ITEMS`] items.
 pub async fn collect_all<T, F, Fut>(fetch: F) -> Result<Vec<T>, Error>
+where
+    F: FnMut(Option<String>) -> Fut,
+    Fut: Future<Output = Result<Paged<T>, Error>>,
+{
+    collect_at_most(fetch, MAX_ITEMS).await
+}
+
+/// As [`collect_all`], with a bound of `limit` items of its own: a longer list is a
+/// [`Paging`](crate::ErrorKind::Paging) error rather than memory without end.
+pub async fn collect_at_most<T, F, Fut>(fetch: F, limit: usize) -> Result<Vec<T>, Error>
 where
     F: FnMut(Option<String>) -> Fut,
     Fut: Future<Output = Result<Paged<T>, Error>>,
@@ -109,7 +171,13 @@ where
     let mut all = Vec::new();
     let mut stream = std::pin::pin!(pages(fetch));
     while let Some(page) = stream.next().await {
-        all.extend(page?.items);
+        let page = page?;
+        if page.items.len() > limit - all.len() {
+            return Err(Error::paging(format!(
+                "the list holds more than {limit} items; read it as a stream (paging::items) instead"
+            )));
+        }
+        all.extend(page.items);
     }
     Ok(all)
 }

@@ -22,6 +22,18 @@ const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove
 /// The largest request body the gateway reads: 4 MiB.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
 
+/// Headers the library sets itself, which an operation cannot declare: the body's type and
+/// length, the connection's framing, the host, the credentials and the request id.
+pub const RESERVED_HEADERS: &[&str] = &[
+    "Authorization",
+    "Connection",
+    "Content-Length",
+    "Content-Type",
+    "Host",
+    "Transfer-Encoding",
+    "X-ServiceFabricRequestId",
+];
+
 /// The request-id header the gateway logs with every request.
 pub const REQUEST_ID_HEADER: &str = "x-servicefabricrequestid";
 
@@ -29,7 +41,7 @@ const JSON_UTF8: &str = "application/json; charset=utf-8";
 
 /// [`REQUEST_ID_HEADER`] as a header name, checked once at compile time rather than parsed
 /// on every request.
-const REQUEST_ID: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
+pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static(REQUEST_ID_HEADER);
 
 const OCTET_STREAM: &str = "application/octet-stream";
 
@@ -176,22 +188,15 @@ impl RequestBuilder {
             .endpoint
             .param(Location::Path, name)
             .map_or(ValueEncoding::Strict, |param| param.encoding());
-        value.write_path(&mut PathSegment {
+        let mut segment = PathSegment {
             out: &mut self.target,
             encoding,
-        });
-        let segment = &self.target[start..];
-        if segment.is_empty() {
-            self.fail(Error::invalid_argument(format!(
-                "path parameter `{name}` is empty; the gateway would read another path"
-            )));
-        } else if is_dot_segment(segment) {
-            // URLs drop `.` and `..` segments (and their `%2e` spellings) with the one before:
-            // `/ImageStore/..` would become `/`.
-            let message = format!(
-                "path parameter `{name}` is `{segment}`, which a URL reads as a step to the same or the parent folder; the gateway would read another path"
-            );
-            self.fail(Error::invalid_argument(message));
+            kept_delimiter: None,
+        };
+        value.write_path(&mut segment);
+        let kept_delimiter = segment.kept_delimiter;
+        if let Some(problem) = segment_problem(&self.target[start..], kept_delimiter) {
+            self.fail(Error::invalid_argument(format!("path parameter `{name}` {problem}")));
         }
     }
 
@@ -279,11 +284,24 @@ impl RequestBuilder {
         self.endpoint_timeout = Some(timeout);
     }
 
-    /// Adds a header; a value that is not a valid header value fails the request.
+    /// Adds a header; a value that is not a valid header value fails the request, and so
+    /// does a name in [`RESERVED_HEADERS`], which the library sets itself.
     pub fn header<V: HeaderArg + ?Sized>(&mut self, name: &'static str, value: &V) {
+        if RESERVED_HEADERS
+            .iter()
+            .any(|reserved| reserved.eq_ignore_ascii_case(name))
+        {
+            self.fail(Error::invalid_argument(format!(
+                "header `{name}` is set by the library itself and cannot be declared"
+            )));
+            return;
+        }
         if let Some(text) = value.header_value() {
-            match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&text)) {
-                (Ok(name), Ok(value)) => {
+            // `HeaderValue` would take bytes above 127 too, which servers read differently.
+            let visible = text.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+            let value = HeaderValue::from_str(&text).ok().filter(|_| visible);
+            match (HeaderName::from_bytes(name.as_bytes()), value) {
+                (Ok(name), Some(value)) => {
                     self.headers.append(name, value);
                 }
                 _ => self.fail(Error::invalid_argument(format!(
@@ -368,13 +386,24 @@ impl RequestBuilder {
             Some(error) => Err(error.with_request(&request)),
             None => {
                 let mut request = request;
-                if let Ok(id) = HeaderValue::from_str(&request.request_id) {
+                if let Ok(id) = HeaderValue::from_str(&attempt_request_id(&request.request_id, 1)) {
                     request.headers.insert(REQUEST_ID, id);
                 }
                 Ok(request)
             }
         }
     }
+}
+
+/// The `X-ServiceFabricRequestId` of attempt `attempt` (1 for the first) of the call whose
+/// id is `request_id`: `{request_id}:{attempt}`. One id per call, and each attempt told
+/// apart, in the gateway's logs as in the caller's errors.
+pub(crate) fn attempt_request_id(request_id: &str, attempt: u32) -> String {
+    let mut id = String::with_capacity(request_id.len() + 3);
+    id.push_str(request_id);
+    id.push(':');
+    let _ = write!(id, "{attempt}");
+    id
 }
 
 /// How many bytes `bytes first-last/total` names; `None` for any other form.
@@ -390,6 +419,8 @@ fn range_len(range: &str) -> Option<u64> {
 pub struct PathSegment<'a> {
     out: &'a mut String,
     encoding: ValueEncoding,
+    /// A `%XX` escape of `/`, `\`, `?` or `#` that `KeepEscapes` was asked to keep.
+    kept_delimiter: Option<String>,
 }
 
 impl PathSegment<'_> {
@@ -397,17 +428,50 @@ impl PathSegment<'_> {
     /// with [`ValueEncoding::KeepEscapes`], keeping `%XX` escapes already in `text`).
     pub fn push_str(&mut self, text: &str) {
         match self.encoding {
-            ValueEncoding::KeepEscapes => push_keeping_escapes(self.out, text),
+            ValueEncoding::KeepEscapes => {
+                if self.kept_delimiter.is_none() {
+                    self.kept_delimiter = escaped_delimiter(text);
+                }
+                push_keeping_escapes(self.out, text);
+            }
             _ => self.out.extend(utf8_percent_encode(text, UNRESERVED)),
         }
     }
 }
 
-/// Whether a written path segment is one that URL parsing removes: `.`, `..`, or either
-/// spelled with `%2e`.
-fn is_dot_segment(segment: &str) -> bool {
-    // The longest spelling is `%2e%2e`; anything longer is an ordinary segment.
-    segment.len() <= 6 && matches!(segment.to_ascii_lowercase().replace("%2e", ".").as_str(), "." | "..")
+/// The first `%XX` escape in `text` that decodes to a character ending a path segment, the
+/// path or the query (`%2F`, `%5C`, `%3F`, `%23`, in any case).
+fn escaped_delimiter(text: &str) -> Option<String> {
+    text.as_bytes().windows(3).find_map(|w| {
+        let escape = std::str::from_utf8(w).ok()?;
+        let upper = escape.to_ascii_uppercase();
+        matches!(upper.as_str(), "%2F" | "%5C" | "%3F" | "%23").then(|| escape.to_owned())
+    })
+}
+
+/// What makes a written path segment unsafe to send, if anything: empty, or a value the
+/// gateway would read as more than this one segment's text.
+fn segment_problem(segment: &str, kept_delimiter: Option<String>) -> Option<String> {
+    if segment.is_empty() {
+        return Some("is empty; the gateway would read another path".to_owned());
+    }
+    if let Some(escape) = kept_delimiter {
+        return Some(format!(
+            "holds the escape `{escape}`, which decodes to a path or query delimiter; keep_escapes keeps only escapes of ordinary characters, so pass the character itself (it is then encoded)"
+        ));
+    }
+    // The gateway decodes the segment and may split it on `/` or `\`: no piece of it may be
+    // `.` or `..`, which URL handling removes together with the segment before it
+    // (`/ImageStore/a%2F..%2F..` would reach `/`).
+    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+    decoded
+        .split(['/', '\\'])
+        .any(|piece| piece == "." || piece == "..")
+        .then(|| {
+            format!(
+                "is `{segment}`, which holds a `.` or `..` step that a URL reads as the same or the parent folder; the gateway would read another path"
+            )
+        })
 }
 
 /// Encodes `text` strictly, except for `%` followed by two hex digits, copied as they are.

@@ -127,8 +127,25 @@ impl<T: DeserializeOwned> FromResponse for Json<T> {
     fn from_response(request: &Request, response: Response) -> Result<T, Error> {
         let body = response.body();
         let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        serde_json::from_slice(body)
-            .map_err(|error| Error::decode(request, response.clone(), short_type_name::<T>(), error))
+        // The fast path decodes without tracking where it is; only a failure pays for
+        // decoding again to find the JSON path of the field at fault.
+        serde_json::from_slice(body).map_err(|error| {
+            let detail = locate::<T>(body, &error);
+            Error::decode(request, response.clone(), short_type_name::<T>(), detail, error)
+        })
+    }
+}
+
+/// Where in `body` decoding a `T` fails and why: `at Items[3].InstanceId: invalid type: ...`.
+fn locate<T: DeserializeOwned>(body: &[u8], error: &serde_json::Error) -> String {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(located) => match located.path().to_string().as_str() {
+            "." => format!("at the top level: {}", located.inner()),
+            path => format!("at {path}: {}", located.inner()),
+        },
+        // Trailing bytes fail only after the value: the first error is the whole story.
+        Ok(_) => error.to_string(),
     }
 }
 

@@ -23,7 +23,7 @@ use crate::error_code::FabricErrorCode;
 ///
 /// Waits grow exponentially from the initial backoff up to the cap, each a random time
 /// between half the step and the step; a `Retry-After` header of the answer (seconds or an HTTP date)
-/// replaces the wait. A request moving to a gateway it has not tried yet goes at once.
+/// replaces the wait, up to 60 s. A request moving to a gateway it has not tried yet goes at once.
 /// Every attempt and wait stays inside the request's overall deadline
 /// ([`ClientBuilder::overall_deadline`](crate::ClientBuilder::overall_deadline)): the
 /// client stops early rather than wait past it, and reports the last error with the number
@@ -175,11 +175,15 @@ pub(crate) fn judge(idempotent: bool, failure: Failure) -> Verdict {
     }
 }
 
+/// The longest wait a `Retry-After` header can ask for: a server asking for more is waited
+/// for this long (and never past the call's deadline).
+pub(crate) const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+
 /// The wait a `Retry-After` header asks for: `<seconds>`, or an HTTP date measured against
-/// this machine's clock (a date already past asks for no wait). A value that is neither is
-/// ignored, and the policy's backoff applies.
+/// this machine's clock (a date already past asks for no wait), at most [`MAX_RETRY_AFTER`].
+/// A value that is neither is ignored, and the policy's backoff applies.
 pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    retry_after_at(headers, SystemTime::now())
+    retry_after_at(headers, SystemTime::now()).map(|wait| wait.min(MAX_RETRY_AFTER))
 }
 
 fn retry_after_at(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
@@ -295,6 +299,16 @@ mod tests {
         assert_eq!(retry_after(&headers), None);
         headers.insert(http::header::RETRY_AFTER, "-1".parse().unwrap());
         assert_eq!(retry_after(&headers), None);
+        // A server cannot make the client wait more than a minute, nor overflow a clock.
+        for huge in ["61", "999999999", "18446744073709551615"] {
+            headers.insert(http::header::RETRY_AFTER, huge.parse().unwrap());
+            assert_eq!(retry_after(&headers), Some(MAX_RETRY_AFTER), "{huge}");
+        }
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "Fri, 31 Dec 9999 23:59:59 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&headers), Some(MAX_RETRY_AFTER));
         assert_eq!(RetryPolicy::none().attempts(), 1);
         assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
     }

@@ -14,7 +14,7 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::server::ParsedCertificate;
 use rustls::{CertificateError, DigitallySignedStruct, OtherError, RootCertStore, SignatureScheme};
 
-use crate::certificate::{Thumbprint, subject_common_name};
+use crate::certificate::{Thumbprint, subject_common_names};
 use crate::identity::ClientIdentity;
 
 /// How the client decides that the server is the cluster.
@@ -103,9 +103,9 @@ impl ClusterCertVerifier {
         let parsed = ParsedCertificate::try_from(end_entity)?;
         let algorithms = self.provider.signature_verification_algorithms.all;
         verify_server_cert_signed_by_trust_anchor(&parsed, &self.roots, intermediates, now, algorithms)?;
-        let found = subject_common_name(end_entity);
+        let found = subject_common_names(end_entity);
         let named = self.common_names.iter().any(|expected| {
-            found.as_deref().is_some_and(|cn| cn.eq_ignore_ascii_case(expected))
+            found.iter().any(|cn| cn.eq_ignore_ascii_case(expected))
                 || ServerName::try_from(expected.as_str()).is_ok_and(|name| verify_server_name(&parsed, &name).is_ok())
         });
         if !named {
@@ -267,18 +267,27 @@ impl std::error::Error for ThumbprintMismatch {}
 #[derive(Debug)]
 pub(crate) struct CommonNameMismatch {
     expected: Vec<String>,
-    found: Option<String>,
+    found: Vec<String>,
 }
 
 impl fmt::Display for CommonNameMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let found = self.found.as_deref().unwrap_or("<none>");
+        let found = match self.found.as_slice() {
+            [] => "no common name".to_owned(),
+            [one] => format!("common name {one:?}"),
+            many => format!("common names {}", quoted(many)),
+        };
         write!(
             f,
-            "the server's certificate has common name {found:?}, not {:?}; check the server common name configured for the cluster",
-            self.expected.join("\", \"")
+            "the server's certificate has {found}, not {}; check the server common name configured for the cluster",
+            quoted(&self.expected)
         )
     }
+}
+
+/// `"a"`, or `"a", "b"`: names as Rust quotes them, so no name can break the line.
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")
 }
 
 impl std::error::Error for CommonNameMismatch {}

@@ -7,9 +7,10 @@ use fabric_rest_runtime::{
     Accepted, Client, Endpoint, ErrorKind, FabricErrorCode, Json, Location, Method, Param, RequestBuilder, RetryPolicy,
     ServerTimeout, call,
 };
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinHandle;
+use tokio::net::TcpListener;
+
+mod support;
+use support::raw::{Reply, response, serve};
 
 static START: Endpoint = Endpoint::new(
     "StartClusterConfigurationUpgrade",
@@ -29,77 +30,6 @@ static STATUS: Endpoint = Endpoint::new(
     "/$/GetClusterConfigurationUpgradeStatus",
     "6.0",
 );
-
-/// What the server does after reading the request.
-enum Reply {
-    /// Writes these bytes and closes.
-    Bytes(Vec<u8>),
-    /// Writes this head, then body chunks until the client goes away (bounded).
-    Endless(Vec<u8>),
-    /// Never answers (until the test ends).
-    Silent,
-}
-
-/// Serves one connection; the handle yields the raw request bytes.
-async fn serve(reply: Reply) -> (String, JoinHandle<Vec<u8>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let handle = tokio::spawn(async move {
-        let (mut stream, _) = listener.accept().await.unwrap();
-        let request = read_request(&mut stream).await;
-        match reply {
-            Reply::Bytes(bytes) => {
-                let _ = stream.write_all(&bytes).await;
-                let _ = stream.shutdown().await;
-            }
-            Reply::Endless(head) => {
-                let _ = stream.write_all(&head).await;
-                let chunk = format!("{:x}\r\n{}\r\n", 8192, "x".repeat(8192));
-                // At most 1 GiB, far more than the client may read.
-                for _ in 0..131_072 {
-                    if stream.write_all(chunk.as_bytes()).await.is_err() {
-                        break;
-                    }
-                }
-            }
-            Reply::Silent => tokio::time::sleep(Duration::from_secs(30)).await,
-        }
-        request
-    });
-    (base, handle)
-}
-
-async fn read_request(stream: &mut TcpStream) -> Vec<u8> {
-    let mut data = Vec::new();
-    let mut buf = [0u8; 8192];
-    loop {
-        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
-            let length = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length: "))
-                .map_or(0, |v| v.trim().parse::<usize>().unwrap());
-            if data.len() >= end + 4 + length {
-                return data;
-            }
-        }
-        let n = stream.read(&mut buf).await.unwrap();
-        if n == 0 {
-            return data;
-        }
-        data.extend_from_slice(&buf[..n]);
-    }
-}
-
-fn response(status_line: &str, content_type: Option<&str>, body: &str) -> Reply {
-    let mut head = format!("HTTP/1.1 {status_line}\r\ncontent-length: {}\r\n", body.len());
-    if let Some(ct) = content_type {
-        head.push_str(&format!("content-type: {ct}\r\n"));
-    }
-    head.push_str("\r\n");
-    head.push_str(body);
-    Reply::Bytes(head.into_bytes())
-}
 
 const JSON: Option<&str> = Some("application/json; charset=utf-8");
 
@@ -148,7 +78,9 @@ async fn accepted_with_exact_request_bytes() {
         .position(|h| h.starts_with("x-servicefabricrequestid: "))
         .map(|i| headers.remove(i))
         .unwrap();
-    assert_eq!(id.len(), "x-servicefabricrequestid: ".len() + 36);
+    // The call's id, and which attempt this is.
+    assert_eq!(id.len(), "x-servicefabricrequestid: ".len() + 36 + ":1".len());
+    assert!(id.ends_with(":1"), "{id}");
     headers.sort();
     let host = format!("host: {}", base.trim_start_matches("http://"));
     assert_eq!(
@@ -187,7 +119,7 @@ async fn fabric_error_with_code_as_reason_phrase() {
     assert_eq!(
         error.to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: 500 FABRIC_E_CONFIG_UPGRADE_FAILED: ValidationException: A configuration upgrade with identical configuration version is not allowed. [request id {id}]"
+            "POST /$/StartClusterConfigurationUpgrade: 500 FABRIC_E_CONFIG_UPGRADE_FAILED: ValidationException: A configuration upgrade with identical configuration version is not allowed. [request id {id}:1]"
         )
     );
     assert!(!error.is_transient());
@@ -205,7 +137,7 @@ async fn empty_body_keeps_status_and_reason() {
     assert_eq!(
         error.to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: 403 Client certificate required: empty body [request id {id}]"
+            "POST /$/StartClusterConfigurationUpgrade: 403 Client certificate required: empty body [request id {id}:1]"
         )
     );
 }
@@ -217,7 +149,7 @@ async fn unauthorized_with_standard_reason() {
     let id = error.request_id().unwrap();
     assert_eq!(
         error.to_string(),
-        format!("POST /$/StartClusterConfigurationUpgrade: 401 Unauthorized: empty body [request id {id}]")
+        format!("POST /$/StartClusterConfigurationUpgrade: 401 Unauthorized: empty body [request id {id}:1]")
     );
 }
 
@@ -232,7 +164,7 @@ async fn html_from_a_proxy() {
     let id = error.request_id().unwrap();
     assert_eq!(
         error.to_string(),
-        format!("POST /$/StartClusterConfigurationUpgrade: 502 Bad Gateway: body \"{html}\" [request id {id}]")
+        format!("POST /$/StartClusterConfigurationUpgrade: 502 Bad Gateway: body \"{html}\" [request id {id}:1]")
     );
 }
 
@@ -251,7 +183,7 @@ async fn truncated_json_keeps_the_status() {
     assert_eq!(
         error.to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: 500 Internal Server Error: body \"{{\\\"Error\\\":{{\\\"Code\\\":\\\"E_FAIL\\\"\" [request id {id}]"
+            "POST /$/StartClusterConfigurationUpgrade: 500 Internal Server Error: body \"{{\\\"Error\\\":{{\\\"Code\\\":\\\"E_FAIL\\\"\" [request id {id}:1]"
         )
     );
 }
@@ -268,7 +200,7 @@ async fn null_message_and_unknown_code() {
     let id = error.request_id().unwrap();
     assert_eq!(
         error.to_string(),
-        format!("POST /$/StartClusterConfigurationUpgrade: 500 FABRIC_E_SOMETHING_NEW [request id {id}]")
+        format!("POST /$/StartClusterConfigurationUpgrade: 500 FABRIC_E_SOMETHING_NEW [request id {id}:1]")
     );
 }
 
@@ -293,7 +225,7 @@ async fn endless_error_body_is_cut_at_the_limit() {
     assert_eq!(
         error.to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: 500 Internal Server Error: body \"{}\"... [request id {id}]",
+            "POST /$/StartClusterConfigurationUpgrade: 500 Internal Server Error: body \"{}\"... [request id {id}:1]",
             "x".repeat(200)
         )
     );
@@ -311,7 +243,7 @@ async fn success_body_over_the_limit_is_an_error() {
     assert_eq!(
         error.to_string(),
         format!(
-            "GET /$/GetClusterConfigurationUpgradeStatus: 200 OK: the body is larger than the client's limit of 100000 bytes: body \"{}\"... [request id {id}]",
+            "GET /$/GetClusterConfigurationUpgradeStatus: 200 OK: the body is larger than the client's limit of 100000 bytes: body \"{}\"... [request id {id}:1]",
             "x".repeat(200)
         )
     );
@@ -332,7 +264,7 @@ async fn success_body_that_does_not_decode() {
     assert_eq!(
         error.to_string(),
         format!(
-            "GET /$/GetClusterConfigurationUpgradeStatus: 200 OK: the body is not a valid Status (invalid type: string \"half\", expected u32 at line 1 column 24): body \"{{\\\"ProgressStatus\\\":\\\"half\\\"}}\" [request id {id}]"
+            "GET /$/GetClusterConfigurationUpgradeStatus: 200 OK: the body is not a valid Status: at ProgressStatus: invalid type: string \"half\", expected u32 at line 1 column 24: body \"{{\\\"ProgressStatus\\\":\\\"half\\\"}}\" [request id {id}:1]"
         )
     );
 }
@@ -361,7 +293,7 @@ async fn client_deadline_is_server_timeout_plus_margin() {
     assert_eq!(
         error.to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: timed out: no complete response within 1.300 s (server timeout 1 s plus the client's margin) [request id {id}]"
+            "POST /$/StartClusterConfigurationUpgrade: timed out: no complete response within 1.300 s (server timeout 1 s plus the client's margin) [request id {id}:1]"
         )
     );
 }
@@ -375,10 +307,16 @@ async fn refused_connection() {
     assert!(error.is_connect(), "{error:?}");
     assert!(error.status().is_none());
     let id = error.request_id().unwrap();
+    // Display names this error; the cause is its source, and display_chain adds it.
     assert_eq!(
         error.to_string(),
+        format!("POST /$/StartClusterConfigurationUpgrade: cannot connect to the gateway [request id {id}:1]")
+    );
+    assert!(std::error::Error::source(&error).is_some());
+    assert_eq!(
+        error.display_chain().to_string(),
         format!(
-            "POST /$/StartClusterConfigurationUpgrade: cannot connect to the gateway: Connection refused (os error 111) [request id {id}]"
+            "POST /$/StartClusterConfigurationUpgrade: cannot connect to the gateway: Connection refused (os error 111) [request id {id}:1]"
         )
     );
 }

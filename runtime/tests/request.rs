@@ -61,7 +61,11 @@ fn start_upgrade_with_timeout() {
     assert_eq!(request.body().unwrap().as_ref(), br#"{"ClusterConfig":"{}"}"#);
     assert_eq!(request.headers()["content-type"], "application/json; charset=utf-8");
     assert_eq!(request.server_timeout().as_secs(), 120);
-    assert_eq!(request.headers()["x-servicefabricrequestid"], request.request_id());
+    // The header names the call and its first attempt.
+    assert_eq!(
+        request.headers()["x-servicefabricrequestid"],
+        format!("{}:1", request.request_id()).as_str()
+    );
     assert_eq!(request.headers().len(), 2);
 }
 
@@ -180,9 +184,20 @@ fn dot_segments_are_invalid_arguments() {
         assert_eq!(
             error.to_string(),
             format!(
-                "DELETE /ImageStore/{written}: invalid argument: path parameter `contentPath` is `{written}`, which a URL reads as a step to the same or the parent folder; the gateway would read another path; nothing was sent"
+                "DELETE /ImageStore/{written}: invalid argument: path parameter `contentPath` is `{written}`, which holds a `.` or `..` step that a URL reads as the same or the parent folder; the gateway would read another path; nothing was sent"
             )
         );
+    }
+    // The gateway decodes the segment and reads `/` and `\` in it as separators, so a step
+    // anywhere in a longer value is refused too, however it is spelled.
+    for value in ["a/../b", "..\\x", "x/.", "Store\\..\\..\\y", "a%2F..%2Fb"] {
+        let mut request = RequestBuilder::new(&STORE, &Offline::default());
+        request.path("/ImageStore/");
+        request.path_param("contentPath", value);
+        let error = request.build().unwrap_err();
+        assert!(error.is_invalid_argument(), "{value}: {error}");
+        let text = error.to_string();
+        assert!(text.contains("step") || text.contains("delimiter"), "{value}: {text}");
     }
     // Dots inside a longer value are ordinary text.
     for value in ["...", ".a", "a..", "%2e%2e%2e"] {
@@ -191,6 +206,44 @@ fn dot_segments_are_invalid_arguments() {
         request.path_param("contentPath", value);
         assert_eq!(request.build().unwrap().path(), format!("/ImageStore/{value}"));
     }
+}
+
+/// A kept escape of `/`, `\`, `?` or `#` would let a value become several segments once
+/// the gateway decodes it: `x%2F..%2F..%2F$%2FRestart` names another operation.
+#[test]
+fn kept_escapes_never_decode_to_delimiters() {
+    static APP: Endpoint = Endpoint::new(
+        "GetApplicationInfo",
+        Method::Get,
+        "/Applications/{applicationId}",
+        "6.0",
+    )
+    .with_params(&[Param::new("applicationId", Location::Path, true).with_encoding(ValueEncoding::KeepEscapes)]);
+    for (value, escape) in [
+        ("x%2F..%2F..%2F$%2FRestart", "%2F"),
+        ("x%2fy", "%2f"),
+        ("a%5Cb", "%5C"),
+        ("a%3Fb", "%3F"),
+        ("a%23b", "%23"),
+    ] {
+        let mut request = RequestBuilder::new(&APP, &Offline::default());
+        request.path("/Applications/");
+        request.path_param("applicationId", value);
+        let error = request.build().unwrap_err();
+        assert!(error.is_invalid_argument());
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "GET /Applications/{}: invalid argument: path parameter `applicationId` holds the escape `{escape}`, which decodes to a path or query delimiter; keep_escapes keeps only escapes of ordinary characters, so pass the character itself (it is then encoded); nothing was sent",
+                value.replace('$', "%24")
+            )
+        );
+    }
+    // The character itself goes out strictly encoded, as one segment; ordinary escapes are kept.
+    let mut request = RequestBuilder::new(&APP, &Offline::default());
+    request.path("/Applications/");
+    request.path_param("applicationId", "My%20App~a/b");
+    assert_eq!(request.build().unwrap().path(), "/Applications/My%20App~a%2Fb");
 }
 
 #[test]

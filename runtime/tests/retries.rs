@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use fabric_rest_emulator::{Emulator, Fault};
 use fabric_rest_runtime::{BearerToken, Client, ClientBuilder, ErrorKind, RetryPolicy, TokenError, TokenProvider};
-use support::{bounded, closed_port, set_state, status};
+use support::{Authority, bounded, closed_port, set_state, status};
 
 /// Retries with waits of a few milliseconds, so the tests run fast.
 fn quick(base: &str) -> ClientBuilder {
@@ -17,8 +17,12 @@ fn quick(base: &str) -> ClientBuilder {
 }
 
 fn text(error: &fabric_rest_runtime::Error) -> String {
+    let text = error.display_chain().to_string();
     let id = error.request_id().unwrap_or_default();
-    error.to_string().replace(&format!(" [request id {id}]"), "")
+    match text.find(&format!(" [request id {id}:")) {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
 }
 
 #[tokio::test]
@@ -42,9 +46,16 @@ async fn an_idempotent_get_is_retried_through_every_transient_fault() {
         assert_eq!(value["ConfigVersion"], "1.0.0");
         let sent = emulator.requests();
         assert_eq!(sent.len(), 6);
-        // One request, sent six times: the same request id every time.
-        let id = sent[0].header("x-servicefabricrequestid").unwrap();
-        assert!(sent.iter().all(|r| r.header("x-servicefabricrequestid") == Some(id)));
+        // One request, sent six times: one call id, each attempt numbered.
+        let ids: Vec<&str> = sent
+            .iter()
+            .map(|r| r.header("x-servicefabricrequestid").unwrap())
+            .collect();
+        let (call, first) = ids[0].split_once(':').unwrap();
+        assert_eq!(call.len(), 36);
+        assert_eq!(first, "1");
+        let expected: Vec<String> = (1..=6).map(|n| format!("{call}:{n}")).collect();
+        assert_eq!(ids, expected);
     })
     .await;
 }
@@ -229,12 +240,28 @@ impl TokenProvider for Rotating {
     }
 }
 
+/// An https emulator that requires `token`, and a builder of quick clients that trust it:
+/// a token never goes out over plain http.
+async fn token_gateway(token: &str) -> (Emulator, impl Fn() -> ClientBuilder) {
+    let ca = Authority::new("fabric-rest token test CA");
+    let leaf = ca.issue("gateway", &["127.0.0.1"]);
+    let emulator = Emulator::builder()
+        .tls(leaf.cert_pem, leaf.key_pem)
+        .require_bearer_token(token)
+        .start()
+        .await
+        .unwrap();
+    let base = emulator.base_url();
+    let pem = ca.pem();
+    (emulator, move || quick(&base).ca_certificates_pem(&pem))
+}
+
 #[tokio::test]
 async fn a_refused_token_is_refreshed_once() {
     bounded(async {
-        let emulator = Emulator::builder().require_bearer_token("fresh-token").start().await.unwrap();
+        let (emulator, quick_tls) = token_gateway("fresh-token").await;
         let refreshes = Arc::new(AtomicU32::new(0));
-        let client = quick(&emulator.base_url())
+        let client = quick_tls()
             .token_provider(Rotating {
                 refreshes: Arc::clone(&refreshes),
                 fresh: "fresh-token",
@@ -247,7 +274,7 @@ async fn a_refused_token_is_refreshed_once() {
         let tokens: Vec<_> = sent.iter().map(|r| r.header("authorization")).collect();
         assert_eq!(tokens, [Some("Bearer stale-token"), Some("Bearer fresh-token")]);
 
-        let hopeless = quick(&emulator.base_url())
+        let hopeless = quick_tls()
             .token_provider(Rotating {
                 refreshes: Arc::clone(&refreshes),
                 fresh: "still-wrong",
@@ -282,20 +309,24 @@ impl TokenProvider for Failing {
 #[tokio::test]
 async fn a_token_provider_failure_is_a_credentials_error() {
     bounded(async {
-        let emulator = Emulator::builder().require_bearer_token("fresh-token").start().await.unwrap();
+        let (emulator, quick_tls) = token_gateway("fresh-token").await;
 
-        let client = quick(&emulator.base_url()).token_provider(Failing { first: None }).build().unwrap();
+        let client = quick_tls().token_provider(Failing { first: None }).build().unwrap();
         let error = set_state(&client).await.unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Credentials);
         assert!(error.is_credentials());
         assert_eq!(error.attempts(), 0);
         assert_eq!(
             error.to_string(),
+            "POST /$/SetUpgradeOrchestrationServiceState: no credentials: the token provider gave no token; nothing was sent"
+        );
+        assert_eq!(
+            error.display_chain().to_string(),
             "POST /$/SetUpgradeOrchestrationServiceState: no credentials: the token provider gave no token: the identity endpoint is unreachable; nothing was sent"
         );
         assert!(emulator.take_requests().is_empty());
 
-        let client = quick(&emulator.base_url())
+        let client = quick_tls()
             .token_provider(Failing { first: Some("stale-token") })
             .build()
             .unwrap();
@@ -310,7 +341,7 @@ async fn a_token_provider_failure_is_a_credentials_error() {
         let tokens: Vec<_> = sent.iter().map(|r| r.header("authorization")).collect();
         assert_eq!(tokens, [Some("Bearer stale-token")]);
 
-        let client = quick(&emulator.base_url())
+        let client = quick_tls()
             .token_provider(Failing { first: Some("line\nbreak") })
             .build()
             .unwrap();

@@ -21,8 +21,12 @@ fn builder(emulator: &Emulator) -> fabric_rest_runtime::ClientBuilder {
 
 /// The error's text without the request id, which changes with every run.
 fn text(error: &fabric_rest_runtime::Error) -> String {
+    let text = error.display_chain().to_string();
     let id = error.request_id().unwrap_or_default();
-    error.to_string().replace(&format!(" [request id {id}]"), "")
+    match text.find(&format!(" [request id {id}:")) {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
 }
 
 #[tokio::test]

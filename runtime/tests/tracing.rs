@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use fabric_rest_emulator::{Emulator, Fault};
 use fabric_rest_runtime::{Client, RetryPolicy};
-use support::{bounded, status};
+use support::{Authority, bounded, status};
 
 /// Collects what a `tracing` subscriber writes.
 #[derive(Clone, Default)]
@@ -39,18 +39,28 @@ async fn one_span_per_request_with_its_fields_and_no_secrets() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
     bounded(async {
-        let emulator = Emulator::start().await.unwrap();
+        // A token goes out over https only.
+        let ca = Authority::new("fabric-rest tracing test CA");
+        let leaf = ca.issue("gateway", &["127.0.0.1"]);
+        let emulator = Emulator::builder()
+            .tls(leaf.cert_pem, leaf.key_pem)
+            .start()
+            .await
+            .unwrap();
         emulator.inject(Fault::unavailable(), 1);
         let client = Client::builder(&emulator.base_url())
+            .ca_certificates_pem(ca.pem())
             .retry_policy(RetryPolicy::default().backoff(Duration::from_millis(2), Duration::from_millis(10)))
             .bearer_token("top-secret-token")
             .build()
             .unwrap();
         status(&client).await.unwrap();
-        let id = emulator.requests()[0]
+        // The span names the call; each attempt's header adds its number.
+        let header = emulator.requests()[0]
             .header("x-servicefabricrequestid")
             .unwrap()
             .to_owned();
+        let id = header.strip_suffix(":1").expect(&header);
         let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
         assert!(!logs.contains("top-secret-token"), "{logs}");
         let closed = logs.lines().find(|l| l.contains("close")).expect(&logs);
