@@ -73,6 +73,8 @@ pub use fabric_rest_runtime::{
     TokenError, TokenProvider, Transport, ValueEncoding, WithApiVersion, endpoint, endpoints, iso8601, paging,
 };
 
+pub use fabric_rest_runtime::server_timeout;
+
 /// The runtime crate in full: request building, decoding and the transport, for calling
 /// operations by hand or writing a transport.
 pub use fabric_rest_runtime as runtime;
@@ -80,10 +82,12 @@ pub use fabric_rest_runtime as runtime;
 /// What code expanded from `#[fabric_endpoint]` refers to. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use fabric_rest_runtime::__private::{Stream, linkme, require_integer};
+    pub use fabric_rest_runtime::__private::{
+        Stream, linkme, require_integer, require_server_timeout, require_transport,
+    };
     pub use fabric_rest_runtime::{
         Accepted, ENDPOINTS, Endpoint, Json, JsonOrNoContent, Location, Method, Param, ParamKind, RequestBuilder,
-        ServerTimeout, StatusCode, ValueEncoding, call,
+        ServerTimeout, StatusCode, Transport, ValueEncoding, call,
     };
 }
 

@@ -3,11 +3,11 @@
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{
-    Expr, ExprLit, ExprUnary, FnArg, GenericArgument, Ident, Lit, LitStr, Pat, PathArguments, ReturnType, TraitItemFn,
-    Type, UnOp,
+    Expr, ExprLit, ExprUnary, FnArg, GenericArgument, Ident, Lit, LitStr, Pat, PatType, PathArguments, ReturnType,
+    TraitItemFn, Type, UnOp,
 };
 
-use crate::attr::{Args, Role, RoleArgs, RoleAttr, RoleOption};
+use crate::attr::{Args, Attr, Role, RoleArgs, RoleAttr, RoleOption};
 use crate::ctxt::Ctxt;
 
 /// A parameter with its role.
@@ -186,102 +186,26 @@ const LINT_ATTRS: [&str; 5] = ["allow", "warn", "deny", "expect", "forbid"];
 /// Builds the model, reporting what cannot be modelled.
 pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
     let mut params = Vec::new();
-    let sig = &mut item.sig;
-    let mut has_receiver = false;
-    for input in sig.inputs.iter_mut() {
+    let mut receiver = None;
+    for input in item.sig.inputs.iter_mut() {
         match input {
-            FnArg::Receiver(receiver) => {
-                has_receiver = true;
-                if receiver.reference.is_none() || receiver.mutability.is_some() || receiver.colon_token.is_some() {
-                    cx.error_at(&*receiver, "endpoint methods take `&self`");
+            FnArg::Receiver(r) => {
+                if r.reference.is_none() || r.mutability.is_some() || r.colon_token.is_some() {
+                    cx.error_at(&*r, "endpoint methods take `&self`");
                 }
+                receiver = Some(r.self_token.span);
             }
-            FnArg::Typed(typed) => {
-                let mut roles: Vec<RoleAttr> = Vec::new();
-                let mut kept = Vec::new();
-                let mut unknown = false;
-                for attr in typed.attrs.drain(..) {
-                    let Some(ident) = attr.path().get_ident() else {
-                        cx.error_at(
-                            attr.path(),
-                            "unknown parameter attribute; expected #[path], #[query], #[header] or #[body]",
-                        );
-                        continue;
-                    };
-                    if let Some(role) = Role::from_ident(ident) {
-                        let args = match &attr.meta {
-                            syn::Meta::Path(_) => None,
-                            _ => match attr.parse_args::<RoleArgs>() {
-                                Ok(args) => Some(args),
-                                Err(error) => {
-                                    cx.push(error);
-                                    None
-                                }
-                            },
-                        };
-                        let (name, options) = args.map_or((None, Vec::new()), |args| (args.name, args.options));
-                        roles.push(RoleAttr {
-                            role,
-                            name,
-                            options,
-                            attr,
-                        });
-                    } else if LINT_ATTRS.iter().any(|lint| ident == lint) {
-                        kept.push(attr);
-                    } else {
-                        unknown = true;
-                        cx.error_at(ident, format_args!(
-                            "unknown parameter attribute `#[{ident}]`; expected #[path], #[query], #[header] or #[body]"
-                        ));
-                    }
-                }
-                typed.attrs = kept;
-                let ident = match &*typed.pat {
-                    Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => pat.ident.clone(),
-                    other => {
-                        cx.error_at(other, "endpoint parameters need a plain name, such as `node_name`");
-                        continue;
-                    }
-                };
-                if roles.len() > 1 {
-                    cx.error_at(
-                        &roles[1].attr,
-                        format_args!("`{ident}` has more than one role; give it exactly one"),
-                    );
-                }
-                let Some(role) = roles.into_iter().next() else {
-                    if !unknown {
-                        cx.error_at(
-                            &ident,
-                            format_args!("parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"),
-                        );
-                    }
-                    continue;
-                };
-                if role.role == Role::Body && role.name.is_some() {
-                    cx.error_at(&role.attr, "#[body] takes no name");
-                }
-                let options = read_options(role.role, role.options, cx);
-                params.push(Param {
-                    options,
-                    optional: is_option(&typed.ty),
-                    ident,
-                    ty: (*typed.ty).clone(),
-                    role: role.role,
-                    explicit_name: role.name,
-                    attr: role.attr,
-                });
-            }
+            FnArg::Typed(typed) => params.extend(build_param(typed, cx)),
         }
     }
-    if !has_receiver {
+    if receiver.is_none() {
         let message = "endpoint methods take `&self` first: the client that sends the request";
-        match sig.inputs.first() {
+        match item.sig.inputs.first() {
             Some(first) => cx.error_at(first, message),
-            None => cx.error_at(&sig.ident, message),
+            None => cx.error_at(&item.sig.ident, message),
         }
     }
-    let returns = match &sig.output {
+    let returns = match &item.sig.output {
         ReturnType::Type(_, ty) => result_ok_type(ty).map(classify_return),
         ReturnType::Default => None,
     };
@@ -291,6 +215,99 @@ pub fn build(args: Args, mut item: TraitItemFn, cx: &mut Ctxt) -> Endpoint {
         params,
         returns,
     }
+}
+
+/// The role attributes of a parameter, taken off it; lint attributes stay. `unknown` says
+/// whether an attribute that is neither was reported.
+fn take_roles(typed: &mut PatType, cx: &mut Ctxt) -> (Vec<RoleAttr>, bool) {
+    let mut roles = Vec::new();
+    let mut kept = Vec::new();
+    let mut unknown = false;
+    for attr in typed.attrs.drain(..) {
+        let Some(ident) = attr.path().get_ident() else {
+            cx.error_at(
+                attr.path(),
+                "unknown parameter attribute; expected #[path], #[query], #[header] or #[body]",
+            );
+            unknown = true;
+            continue;
+        };
+        if let Some(role) = Role::from_ident(ident) {
+            roles.push(role_attr(role, attr, cx));
+        } else if LINT_ATTRS.iter().any(|lint| ident == lint) {
+            kept.push(attr);
+        } else {
+            unknown = true;
+            cx.error_at(
+                ident,
+                format_args!(
+                    "unknown parameter attribute `#[{ident}]`; expected #[path], #[query], #[header] or #[body]"
+                ),
+            );
+        }
+    }
+    typed.attrs = kept;
+    (roles, unknown)
+}
+
+fn role_attr(role: Role, attr: syn::Attribute, cx: &mut Ctxt) -> RoleAttr {
+    let args = match &attr.meta {
+        syn::Meta::Path(_) => None,
+        _ => match attr.parse_args::<RoleArgs>() {
+            Ok(args) => Some(args),
+            Err(error) => {
+                cx.push(error);
+                None
+            }
+        },
+    };
+    let (name, options) = args.map_or((None, Vec::new()), |args| (args.name, args.options));
+    RoleAttr {
+        role,
+        name,
+        options,
+        attr,
+    }
+}
+
+/// One parameter of the method, with exactly one role.
+fn build_param(typed: &mut PatType, cx: &mut Ctxt) -> Option<Param> {
+    let (roles, unknown) = take_roles(typed, cx);
+    let ident = match &*typed.pat {
+        Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => pat.ident.clone(),
+        other => {
+            cx.error_at(other, "endpoint parameters need a plain name, such as `node_name`");
+            return None;
+        }
+    };
+    if roles.len() > 1 {
+        cx.error_at(
+            &roles[1].attr,
+            format_args!("`{ident}` has more than one role; give it exactly one"),
+        );
+    }
+    let Some(role) = roles.into_iter().next() else {
+        if !unknown {
+            cx.error_at(
+                &ident,
+                format_args!("parameter `{ident}` needs a role: #[path], #[query], #[header] or #[body]"),
+            );
+        }
+        return None;
+    };
+    if role.role == Role::Body && role.name.is_some() {
+        cx.error_at(&role.attr, "#[body] takes no name");
+    }
+    let options = read_options(role.role, role.options, cx);
+    Some(Param {
+        options,
+        optional: is_option(&typed.ty),
+        ident,
+        ty: (*typed.ty).clone(),
+        role: role.role,
+        explicit_name: role.name,
+        attr: role.attr,
+    })
 }
 
 impl Endpoint {
@@ -314,56 +331,66 @@ fn accepted_options(role: Role) -> &'static str {
 
 /// Reads the options of a role attribute, reporting the ones the role does not take.
 fn read_options(role: Role, options: Vec<RoleOption>, cx: &mut Ctxt) -> ParamOptions {
-    let mut read = ParamOptions::default();
-    let role_name = match role {
-        Role::Path => "path",
-        Role::Query => "query",
-        Role::Header => "header",
-        Role::Body => "body",
-    };
+    let mut minimum = Attr::none("min");
+    let mut maximum = Attr::none("max");
+    let mut default = Attr::none("default");
+    let mut keep_escapes = Attr::none("keep_escapes");
+    let mut bytes = Attr::none("bytes");
     for RoleOption { key, value } in options {
-        let name = key.to_string();
-        let duplicate = match (role, name.as_str()) {
-            (Role::Query, "min") => read.minimum.is_some(),
-            (Role::Query, "max") => read.maximum.is_some(),
-            (Role::Query, "default") => read.default.is_some(),
-            (Role::Path | Role::Query, "keep_escapes") => read.keep_escapes,
-            (Role::Body, "bytes") => read.bytes,
-            _ => {
-                cx.error_at(
-                    &key,
-                    format_args!(
-                        "unknown option `{name}` for #[{role_name}]; it takes {}",
-                        accepted_options(role)
-                    ),
-                );
-                continue;
-            }
-        };
-        if duplicate {
-            cx.error_at(&key, format_args!("`{name}` is given twice"));
-            continue;
-        }
-        match name.as_str() {
-            "min" | "max" => {
-                let Some(bound) = integer_bound(&key, value, cx) else {
-                    continue;
-                };
-                if name == "min" {
-                    read.minimum = Some(bound);
-                } else {
-                    read.maximum = Some(bound);
+        match (role, key.to_string().as_str()) {
+            (Role::Query, "min") => {
+                if let Some(bound) = integer_bound(&key, value, cx) {
+                    minimum.set(cx, &key, bound);
                 }
             }
-            "default" => read.default = default_text(&key, value, cx),
-            flag => match value {
-                Some(value) => cx.error_at(value, format_args!("`{flag}` takes no value; write just `{flag}`")),
-                None if flag == "keep_escapes" => read.keep_escapes = true,
-                None => read.bytes = true,
-            },
+            (Role::Query, "max") => {
+                if let Some(bound) = integer_bound(&key, value, cx) {
+                    maximum.set(cx, &key, bound);
+                }
+            }
+            (Role::Query, "default") => {
+                if let Some(text) = default_text(&key, value, cx) {
+                    default.set(cx, &key, text);
+                }
+            }
+            (Role::Path | Role::Query, "keep_escapes") => {
+                if flag(&key, value, cx) {
+                    keep_escapes.set(cx, &key, ());
+                }
+            }
+            (Role::Body, "bytes") => {
+                if flag(&key, value, cx) {
+                    bytes.set(cx, &key, ());
+                }
+            }
+            (_, name) => cx.error_at(
+                &key,
+                format_args!(
+                    "unknown option `{name}` for #[{}]; it takes {}",
+                    role.name(),
+                    accepted_options(role)
+                ),
+            ),
         }
     }
-    read
+    ParamOptions {
+        minimum: minimum.get(),
+        maximum: maximum.get(),
+        default: default.get(),
+        keep_escapes: keep_escapes.is_set(),
+        bytes: bytes.is_set(),
+    }
+}
+
+/// A flag option takes no value; reports one and says whether the flag is set.
+fn flag(key: &Ident, value: Option<Expr>, cx: &mut Ctxt) -> bool {
+    match value {
+        Some(value) => {
+            cx.error_at(value, format_args!("`{key}` takes no value; write just `{key}`"));
+            false
+        }
+        None => true,
+    }
 }
 
 /// `min = 0`, `max = 4294967295`, `min = -1`: a whole number that fits an `i64`.

@@ -1,11 +1,45 @@
 //! Parsing the attribute's arguments and the role attributes on parameters.
+//!
+//! Every named argument and option is read into an [`Attr`], which reports a second
+//! occurrence at its tokens, so each setting has one place that parses it.
 
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
 use syn::{Expr, ExprArray, ExprLit, Ident, Lit, LitInt, LitStr, Token};
 
 use crate::ctxt::Ctxt;
+use crate::suggest;
+
+/// One setting that may be given at most once, with the tokens it was given at.
+pub struct Attr<T> {
+    name: &'static str,
+    value: Option<T>,
+}
+
+impl<T> Attr<T> {
+    pub fn none(name: &'static str) -> Attr<T> {
+        Attr { name, value: None }
+    }
+
+    /// Records `value`, or reports at `tokens` that the setting is given twice.
+    pub fn set(&mut self, cx: &mut Ctxt, tokens: impl ToTokens, value: T) {
+        if self.value.is_some() {
+            cx.error_at(tokens, format_args!("`{}` is given twice", self.name));
+        } else {
+            self.value = Some(value);
+        }
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.value.is_some()
+    }
+
+    pub fn get(self) -> Option<T> {
+        self.value
+    }
+}
 
 /// `#[fabric_endpoint(METHOD, "path", name = value, ...)]` as written.
 pub struct Args {
@@ -20,12 +54,27 @@ pub struct Args {
     pub tokens: TokenStream,
 }
 
+/// The named arguments while they are read.
+struct Named {
+    api_version: Attr<LitStr>,
+    success: Attr<(Vec<LitInt>, Span)>,
+    default_timeout: Attr<LitInt>,
+    idempotent: Attr<(bool, Span)>,
+    operation: Attr<LitStr>,
+}
+
+const NAMES: [&str; 5] = ["api_version", "success", "default_timeout", "idempotent", "operation"];
 pub const NAMED: &str = "api_version, success, default_timeout, idempotent or operation";
 
 pub fn parse_args(tokens: TokenStream, cx: &mut Ctxt) -> syn::Result<Args> {
     let all = tokens.clone();
     let parser = |input: ParseStream| parse_args_inner(input, all, cx);
     parser.parse2(tokens)
+}
+
+/// Turns a parse failure into an error that says what was expected there.
+fn expected(message: &'static str) -> impl FnOnce(syn::Error) -> syn::Error {
+    move |e| syn::Error::new(e.span(), message)
 }
 
 fn parse_args_inner(input: ParseStream, tokens: TokenStream, cx: &mut Ctxt) -> syn::Result<Args> {
@@ -35,33 +84,21 @@ fn parse_args_inner(input: ParseStream, tokens: TokenStream, cx: &mut Ctxt) -> s
             "expected `#[fabric_endpoint(METHOD, \"/path\", api_version = \"x.y\")]`",
         ));
     }
-    let method: Ident = input.parse().map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            "expected an HTTP method first: GET, POST, PUT, DELETE or PATCH",
-        )
-    })?;
-    input.parse::<Token![,]>().map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            "expected `,` and the path after the method, as in `GET, \"/$/GetClusterManifest\"`",
-        )
-    })?;
-    let path: LitStr = input.parse().map_err(|e| {
-        syn::Error::new(
-            e.span(),
-            "expected the path as a string literal, such as \"/Nodes/{nodeName}\"",
-        )
-    })?;
-    let mut args = Args {
-        method,
-        path,
-        api_version: None,
-        success: None,
-        default_timeout: None,
-        idempotent: None,
-        operation: None,
-        tokens,
+    let method: Ident = input.parse().map_err(expected(
+        "expected an HTTP method first: GET, POST, PUT, DELETE or PATCH",
+    ))?;
+    input.parse::<Token![,]>().map_err(expected(
+        "expected `,` and the path after the method, as in `GET, \"/$/GetClusterManifest\"`",
+    ))?;
+    let path: LitStr = input.parse().map_err(expected(
+        "expected the path as a string literal, such as \"/Nodes/{nodeName}\"",
+    ))?;
+    let mut named = Named {
+        api_version: Attr::none("api_version"),
+        success: Attr::none("success"),
+        default_timeout: Attr::none("default_timeout"),
+        idempotent: Attr::none("idempotent"),
+        operation: Attr::none("operation"),
     };
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
@@ -75,71 +112,63 @@ fn parse_args_inner(input: ParseStream, tokens: TokenStream, cx: &mut Ctxt) -> s
         } else {
             None
         };
-        named_arg(&mut args, key, value, cx);
+        named_arg(&mut named, key, value, cx);
     }
-    Ok(args)
+    Ok(Args {
+        method,
+        path,
+        api_version: named.api_version.get(),
+        success: named.success.get(),
+        default_timeout: named.default_timeout.get(),
+        idempotent: named.idempotent.get(),
+        operation: named.operation.get(),
+        tokens,
+    })
 }
 
-fn named_arg(args: &mut Args, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
-    let name = key.to_string();
-    let duplicate = match name.as_str() {
-        "api_version" => args.api_version.is_some(),
-        "success" => args.success.is_some(),
-        "default_timeout" => args.default_timeout.is_some(),
-        "idempotent" => args.idempotent.is_some(),
-        "operation" => args.operation.is_some(),
-        _ => {
-            cx.error_at(&key, format_args!("unknown argument `{name}`; expected {NAMED}"));
-            return;
+fn named_arg(named: &mut Named, key: Ident, value: Option<Expr>, cx: &mut Ctxt) {
+    match key.to_string().as_str() {
+        "api_version" => {
+            if let Some(text) = string(&key, value, "api_version = \"6.0\"", cx) {
+                named.api_version.set(cx, &key, text);
+            }
         }
-    };
-    if duplicate {
-        cx.error_at(&key, format_args!("`{name}` is given twice"));
-        return;
-    }
-    match name.as_str() {
-        "api_version" => args.api_version = string(&key, value, "api_version = \"6.0\"", cx),
-        "operation" => args.operation = string(&key, value, "operation = \"GetClusterManifest\"", cx),
-        "default_timeout" => match value {
-            Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => args.default_timeout = Some(int),
-            other => cx.error_at(
-                other
-                    .as_ref()
-                    .map_or(&key as &dyn quote::ToTokens, |v| v as &dyn quote::ToTokens),
+        "operation" => {
+            if let Some(text) = string(&key, value, "operation = \"GetClusterManifest\"", cx) {
+                named.operation.set(cx, &key, text);
+            }
+        }
+        "default_timeout" => {
+            if let Some(int) = integer(
+                &key,
+                value,
                 "expected a whole number of seconds, as in `default_timeout = 300`",
-            ),
-        },
-        "idempotent" => match value {
-            None => args.idempotent = Some((true, key.span())),
-            Some(Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => args.idempotent = Some((b.value, b.span)),
-            Some(other) => cx.error_at(
-                other,
-                "expected `idempotent`, `idempotent = true` or `idempotent = false`",
-            ),
-        },
-        "success" => {
-            let statuses = match value {
-                Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
-                    let span = int.span();
-                    Some((vec![int], span))
-                }
-                Some(Expr::Array(ExprArray {
-                    elems, bracket_token, ..
-                })) => int_list(&elems, cx).map(|list| (list, bracket_token.span.join())),
-                other => {
-                    cx.error_at(
-                        other
-                            .as_ref()
-                            .map_or(&key as &dyn quote::ToTokens, |v| v as &dyn quote::ToTokens),
-                        "expected a status or a list of statuses, as in `success = 201` or `success = [200, 204]`",
-                    );
-                    None
-                }
-            };
-            args.success = statuses;
+                cx,
+            ) {
+                named.default_timeout.set(cx, &key, int);
+            }
         }
-        _ => {}
+        "idempotent" => {
+            if let Some(flag) = boolean(&key, value, cx) {
+                named.idempotent.set(cx, &key, flag);
+            }
+        }
+        "success" => {
+            if let Some(statuses) = statuses(&key, value, cx) {
+                named.success.set(cx, &key, statuses);
+            }
+        }
+        name => {
+            let hint =
+                suggest::closest(name, NAMES).map_or_else(String::new, |near| format!("did you mean `{near}`? "));
+            cx.error_at(&key, format_args!("unknown argument `{name}`; {hint}expected {NAMED}"));
+        }
     }
+}
+
+/// Where an error about a value points: the value if written, else its key.
+fn value_or_key<'a>(key: &'a Ident, value: &'a Option<Expr>) -> &'a dyn ToTokens {
+    value.as_ref().map_or(key as &dyn ToTokens, |v| v as &dyn ToTokens)
 }
 
 fn string(key: &Ident, value: Option<Expr>, example: &str, cx: &mut Ctxt) -> Option<LitStr> {
@@ -151,6 +180,49 @@ fn string(key: &Ident, value: Option<Expr>, example: &str, cx: &mut Ctxt) -> Opt
         }
         None => {
             cx.error_at(key, format_args!("expected a value, as in `{example}`"));
+            None
+        }
+    }
+}
+
+fn integer(key: &Ident, value: Option<Expr>, message: &str, cx: &mut Ctxt) -> Option<LitInt> {
+    match value {
+        Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => Some(int),
+        other => {
+            cx.error_at(value_or_key(key, &other), message);
+            None
+        }
+    }
+}
+
+fn boolean(key: &Ident, value: Option<Expr>, cx: &mut Ctxt) -> Option<(bool, Span)> {
+    match value {
+        None => Some((true, key.span())),
+        Some(Expr::Lit(ExprLit { lit: Lit::Bool(b), .. })) => Some((b.value, b.span)),
+        Some(other) => {
+            cx.error_at(
+                other,
+                "expected `idempotent`, `idempotent = true` or `idempotent = false`",
+            );
+            None
+        }
+    }
+}
+
+fn statuses(key: &Ident, value: Option<Expr>, cx: &mut Ctxt) -> Option<(Vec<LitInt>, Span)> {
+    match value {
+        Some(Expr::Lit(ExprLit { lit: Lit::Int(int), .. })) => {
+            let span = int.span();
+            Some((vec![int], span))
+        }
+        Some(Expr::Array(ExprArray {
+            elems, bracket_token, ..
+        })) => int_list(&elems, cx).map(|list| (list, bracket_token.span.join())),
+        other => {
+            cx.error_at(
+                value_or_key(key, &other),
+                "expected a status or a list of statuses, as in `success = 201` or `success = [200, 204]`",
+            );
             None
         }
     }
@@ -200,6 +272,15 @@ impl Role {
             _ => return None,
         })
     }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Path => "path",
+            Role::Query => "query",
+            Role::Header => "header",
+            Role::Body => "body",
+        }
+    }
 }
 
 /// What a role attribute holds inside its parentheses: an optional wire name (`"Name"` or
@@ -215,27 +296,31 @@ pub struct RoleOption {
     pub value: Option<Expr>,
 }
 
-impl Parse for RoleArgs {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        let mut args = RoleArgs {
-            name: None,
-            options: Vec::new(),
-        };
-        if input.is_empty() {
-            return Ok(args);
-        }
+impl RoleArgs {
+    /// `"Name"` or `name = "Name"` at the start, if there.
+    fn parse_name(input: ParseStream) -> syn::Result<Option<LitStr>> {
         if input.peek(LitStr) {
-            args.name = Some(input.parse()?);
-        } else if input.peek(Ident) && input.peek2(Token![=]) && input.fork().parse::<Ident>()? == "name" {
+            return input.parse().map(Some);
+        }
+        if input.peek(Ident) && input.peek2(Token![=]) && input.fork().parse::<Ident>()? == "name" {
             input.parse::<Ident>()?;
             input.parse::<Token![=]>()?;
-            args.name = Some(input.parse().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "expected the wire name in quotes, as in #[query(\"MaxResults\")]",
-                )
-            })?);
+            let name = input.parse().map_err(expected(
+                "expected the wire name in quotes, as in #[query(\"MaxResults\")]",
+            ))?;
+            return Ok(Some(name));
         }
+        Ok(None)
+    }
+}
+
+impl Parse for RoleArgs {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name = RoleArgs::parse_name(input)?;
+        let mut args = RoleArgs {
+            name,
+            options: Vec::new(),
+        };
         while !input.is_empty() {
             if args.name.is_some() || !args.options.is_empty() {
                 input.parse::<Token![,]>()?;
@@ -243,12 +328,9 @@ impl Parse for RoleArgs {
                     break;
                 }
             }
-            let key: Ident = input.parse().map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "expected the wire name in quotes, as in #[query(\"MaxResults\")], or an option such as `min = 0`",
-                )
-            })?;
+            let key: Ident = input.parse().map_err(expected(
+                "expected the wire name in quotes, as in #[query(\"MaxResults\")], or an option such as `min = 0`",
+            ))?;
             let value = if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
                 Some(input.parse()?)

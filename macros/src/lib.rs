@@ -12,6 +12,7 @@ mod ctxt;
 mod expand;
 mod path;
 mod static_type;
+mod suggest;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -76,8 +77,5 @@ use proc_macro::TokenStream;
 pub fn fabric_endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     let item = syn::parse_macro_input!(item as syn::TraitItemFn);
     let args = proc_macro2::TokenStream::from(args);
-    match expand::endpoint(args, item) {
-        Ok(tokens) => tokens.into(),
-        Err(error) => error.to_compile_error().into(),
-    }
+    expand::endpoint(args, item).into()
 }

@@ -29,6 +29,30 @@ use std::time::Duration;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ServerTimeout(NonZeroU32);
 
+/// A [`ServerTimeout`] of a constant number of seconds, refused at compile time, under
+/// `cargo check` too, and at the line that wrote it, when it is 0 or above 4294967295.
+///
+/// ```
+/// use fabric_rest_runtime::{ServerTimeout, server_timeout};
+///
+/// let timeout = server_timeout!(120);
+/// assert_eq!(timeout, ServerTimeout::seconds::<120>());
+/// ```
+///
+/// ```compile_fail
+/// let never = fabric_rest_runtime::server_timeout!(0);
+/// ```
+#[macro_export]
+macro_rules! server_timeout {
+    ($secs:expr) => {{
+        const TIMEOUT: $crate::ServerTimeout = match $crate::ServerTimeout::checked($secs) {
+            ::core::option::Option::Some(timeout) => timeout,
+            ::core::option::Option::None => ::core::panic!("a server timeout must be between 1 and 4294967295 seconds"),
+        };
+        TIMEOUT
+    }};
+}
+
 impl ServerTimeout {
     /// The shortest server timeout: one second.
     pub const MIN: ServerTimeout = ServerTimeout::seconds::<1>();
@@ -39,6 +63,11 @@ impl ServerTimeout {
 
     /// A server timeout of `N` seconds, checked at compile time: `seconds::<0>()` and values
     /// above `4294967295` do not compile.
+    ///
+    /// The check runs when the value is built for a program (`cargo build`, `cargo test`),
+    /// not under `cargo check`, and the message points into this crate: a generic constant
+    /// is evaluated only once the program is assembled. Bind it to a `const` item, or use
+    /// [`server_timeout!`](crate::server_timeout!), to have `cargo check` refuse it at your line.
     pub const fn seconds<const N: u64>() -> ServerTimeout {
         const {
             assert!(
@@ -49,6 +78,18 @@ impl ServerTimeout {
         match NonZeroU32::new(N as u32) {
             Some(secs) => ServerTimeout(secs),
             None => panic!("unreachable: checked above"),
+        }
+    }
+
+    /// A server timeout of `secs` seconds, or `None` when `secs` is 0 or above `u32::MAX`;
+    /// usable in constants.
+    pub const fn checked(secs: u64) -> Option<ServerTimeout> {
+        if secs > u32::MAX as u64 {
+            return None;
+        }
+        match NonZeroU32::new(secs as u32) {
+            Some(secs) => Some(ServerTimeout(secs)),
+            None => None,
         }
     }
 
