@@ -128,7 +128,6 @@ def by_hand(i: int) -> str:
             f"            ]);\n"
             f"        async move {{\n"
             f"            let mut request = RequestBuilder::new(&ENDPOINT, self);\n"
-            f'            request.path("/$/Operation{i}");\n'
             f"            request.json_body(payload);\n"
             f'            request.query("timeout", &timeout);\n'
             f"            call::<Self, Accepted>(self, request.build()).await\n"
@@ -149,9 +148,7 @@ def by_hand(i: int) -> str:
             f"            ]);\n"
             f"        async move {{\n"
             f"            let mut request = RequestBuilder::new(&ENDPOINT, self);\n"
-            f'            request.path("/Nodes/");\n'
             f'            request.path_param("nodeName", &node_name);\n'
-            f'            request.path("/$/Operation{i}");\n'
             f'            request.query("timeout", &timeout);\n'
             f"            call::<Self, Json<Info>>(self, request.build()).await\n"
             f"        }}\n"
@@ -171,7 +168,6 @@ def by_hand(i: int) -> str:
             f"            ]);\n"
             f"        async move {{\n"
             f"            let mut request = RequestBuilder::new(&ENDPOINT, self);\n"
-            f'            request.path("/$/Operation{i}");\n'
             f'            request.query("ConfigurationApiVersion", &version);\n'
             f'            request.query("timeout", &timeout);\n'
             f"            call::<Self, Json<Info>>(self, request.build()).await\n"
@@ -184,9 +180,7 @@ def by_hand(i: int) -> str:
         f'            .with_params(&[Param::new("applicationId", Location::Path, true)]);\n'
         f"        async move {{\n"
         f"            let mut request = RequestBuilder::new(&ENDPOINT, self);\n"
-        f'            request.path("/Applications/");\n'
         f'            request.path_param("applicationId", &application_id);\n'
-        f'            request.path("/$/Operation{i}");\n'
         f"            call::<Self, ()>(self, request.build()).await\n"
         f"        }}\n"
         f"    }}\n"

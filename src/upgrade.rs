@@ -180,10 +180,21 @@ impl std::error::Error for WaitError {
     }
 }
 
+/// `base + duration`, or a moment decades ahead when that cannot be represented: a deadline
+/// or interval of `Duration::MAX` means "never", not a panic.
+fn later(base: Instant, duration: Duration) -> Instant {
+    const FAR: Duration = Duration::from_secs(30 * 365 * 24 * 3600);
+    base.checked_add(duration)
+        .or_else(|| base.checked_add(FAR))
+        .unwrap_or(base)
+}
+
 /// Whether a failed status request is worth another try: the gateway or the upgrade
 /// service is moving (transient 503, 502, 504), or the connection blinked.
 fn worth_retrying(error: &Error) -> bool {
     match error.kind() {
+        // A refused certificate stays refused: waiting an hour for it would hide the cause.
+        ErrorKind::Connect if error.is_tls_rejection() => false,
         ErrorKind::Connect | ErrorKind::Timeout | ErrorKind::Transport => true,
         ErrorKind::Status => {
             error.is_transient() || error.status().is_some_and(|s| s.as_u16() == 504 || s.as_u16() == 503)
@@ -258,7 +269,7 @@ where
     C: ClusterConfigurationUpgrade + ?Sized,
 {
     let start = Instant::now();
-    let deadline = start + options.deadline;
+    let deadline = later(start, options.deadline);
     let mut polls = 0;
     let mut seen_running = false;
     let mut last_status = None;
@@ -309,7 +320,7 @@ where
             }
             Err(error) => return Err(WaitError::Request(error)),
         }
-        tokio::time::sleep_until((Instant::now() + options.poll_interval).min(deadline)).await;
+        tokio::time::sleep_until(later(Instant::now(), options.poll_interval).min(deadline)).await;
     }
 }
 

@@ -81,7 +81,10 @@ async fn start_sends_the_exact_request_and_gets_202() {
         "/$/StartClusterConfigurationUpgrade?api-version=3.0&timeout=120"
     );
     assert_eq!(request.header("content-type"), Some("application/json; charset=utf-8"));
-    assert_eq!(request.header("x-servicefabricrequestid").map(str::len), Some(36));
+    // The call's id and the attempt: `{uuid}:1`.
+    let id = request.header("x-servicefabricrequestid").unwrap();
+    assert_eq!(id.len(), 38, "{id}");
+    assert!(id.ends_with(":1"), "{id}");
     let expected = format!(
         concat!(
             r#"{{"ClusterConfig":{},"HealthCheckRetryTimeout":"PT0H10M0S","HealthCheckWaitDurationInSeconds":"PT0H0M0S","#,
@@ -383,13 +386,14 @@ async fn transient_503s_are_retried_by_the_client_below_the_wait() {
         .filter(|r| r.path == "/$/GetClusterConfigurationUpgradeStatus")
         .collect();
     assert!(statuses.len() >= 4);
-    // The client's retries resend the same request: one request id for the first four tries.
-    let first = statuses[0].header("x-servicefabricrequestid");
-    assert!(
-        statuses[..4]
-            .iter()
-            .all(|r| r.header("x-servicefabricrequestid") == first)
-    );
+    // The client's retries resend the same request: one call id for the first four tries,
+    // each attempt numbered.
+    let ids: Vec<&str> = statuses[..4]
+        .iter()
+        .map(|r| r.header("x-servicefabricrequestid").unwrap())
+        .collect();
+    let call = ids[0].strip_suffix(":1").unwrap();
+    assert_eq!(ids, [1, 2, 3, 4].map(|n| format!("{call}:{n}")));
 }
 
 /// A transport whose first `failures` sends fail as a dropped connection would.
@@ -485,6 +489,50 @@ async fn hard_errors_end_the_wait() {
     assert!(error.to_string().starts_with(
         "cannot read the upgrade status: GET /$/GetClusterConfigurationUpgradeStatus: 400 E_INVALIDARG: Invalid argument"
     ));
+}
+
+/// A refused certificate ends the wait at once, whatever its deadline: retrying would only
+/// hide the cause for an hour.
+#[tokio::test]
+async fn a_refused_certificate_ends_the_wait_at_once() {
+    let certificate = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned()]).unwrap();
+    let emulator = Emulator::builder()
+        .tls(certificate.cert.pem(), certificate.signing_key.serialize_pem())
+        .start()
+        .await
+        .unwrap();
+    // The system's roots do not know the emulator's self-signed certificate.
+    let client = Client::builder(&emulator.base_url())
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let options = WaitOptions::default().poll_interval(Duration::from_millis(2));
+    let waited = tokio::time::timeout(
+        Duration::from_secs(20),
+        wait_for_configuration_upgrade(&client, "2.0.0", options, |_| {}),
+    );
+    let error = waited.await.expect("the wait ended at once").unwrap_err();
+    let WaitError::Request(inner) = &error else {
+        panic!("expected a request error: {error}");
+    };
+    assert!(inner.is_connect() && inner.is_tls_rejection(), "{inner:?}");
+    assert_eq!(emulator.requests().len(), 0, "the handshake failed before any request");
+}
+
+/// A wait with no deadline to speak of is a wait until the upgrade ends, not an overflow.
+#[tokio::test]
+async fn the_longest_deadline_does_not_overflow() {
+    let emulator = emulator(EmulatedOutcome::Succeed).await;
+    let client = Client::new(&emulator.base_url()).unwrap();
+    client
+        .start_cluster_configuration_upgrade(&ClusterConfigurationUpgradeDescription::new(config_at("2.0.0")), None)
+        .await
+        .unwrap();
+    let options = fast_polls().deadline(Duration::MAX);
+    let outcome = wait_for_configuration_upgrade(&client, "2.0.0", options, |_| {})
+        .await
+        .unwrap();
+    assert!(outcome.is_completed());
 }
 
 #[tokio::test]

@@ -374,7 +374,8 @@ mod wire {
         );
     }
 
-    /// A page that repeats the token that fetched it ends the stream instead of looping.
+    /// A page that repeats the token that fetched it ends the stream with a paging error
+    /// instead of looping, and the caller learns the list was not read to its end.
     #[tokio::test]
     async fn a_repeated_token_ends_the_stream() {
         fn answer(_: &str) -> (u16, String) {
@@ -382,7 +383,9 @@ mod wire {
         }
         let (client, seen) = serve(answer).await;
         let nodes: Vec<_> = client.nodes(None, None, None).collect().await;
-        assert_eq!(nodes.len(), 2);
+        assert_eq!(nodes.len(), 3);
+        assert!(nodes[..2].iter().all(Result::is_ok));
+        assert_eq!(nodes[2].as_ref().unwrap_err().kind(), fabric_rest::ErrorKind::Paging);
         assert_eq!(seen.lock().unwrap().len(), 2);
     }
 
@@ -396,7 +399,7 @@ mod wire {
         let node = client.get_node_info("a b/c~d%e é?#", None).await.unwrap();
         assert!(node.is_none(), "204 No Content is None");
         let app = client
-            .get_deployed_application_info("n/1", "My App~Sub%2Fx%zz/ü", None, None)
+            .get_deployed_application_info("n/1", "My App~Sub%41x%zz/ü", None, None)
             .await
             .unwrap();
         assert!(app.is_none());
@@ -404,7 +407,7 @@ mod wire {
             lines(&seen),
             [
                 "GET /Nodes/a%20b%2Fc~d%25e%20%C3%A9%3F%23?api-version=6.0 HTTP/1.1",
-                "GET /Nodes/n%2F1/$/GetApplications/My%20App~Sub%2Fx%25zz%2F%C3%BC?api-version=6.1 HTTP/1.1",
+                "GET /Nodes/n%2F1/$/GetApplications/My%20App~Sub%41x%25zz%2F%C3%BC?api-version=6.1 HTTP/1.1",
             ]
         );
     }

@@ -61,6 +61,18 @@ fn upgrades_the_embedded_emulator_to_the_sample_version() {
     );
 }
 
+/// A wait of any length that parses (here about 317 billion years) is "wait until done",
+/// not an overflow; one that does not fit a duration is refused.
+#[test]
+fn the_longest_waits_do_not_overflow() {
+    let (code, stdout, stderr) = run(&["--poll-interval", "0.05", "--wait-timeout", "1e19"]);
+    assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(stdout.contains("Upgrade completed"), "{stdout}");
+    let (code, _, stderr) = run(&["--wait-timeout", "1e30"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("1e30 seconds is too long"), "{stderr}");
+}
+
 #[test]
 fn out_of_range_timeouts_are_refused_before_sending() {
     for (value, shown) in [("0", "0 s"), ("4294967296", "4294967296 s")] {

@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use fabric_rest::runtime::{Accepted, decode};
 use fabric_rest::{Client, FabricErrorCode, RequestBuilder, Response, StatusCode};
 use fabric_rest_benches::{
-    CountingAllocator, FABRIC_ERROR_BODY, PATH, TIMEOUT, allocations_per_call, declared_endpoint, description,
+    CountingAllocator, FABRIC_ERROR_BODY, TIMEOUT, allocations_per_call, declared_endpoint, description,
 };
 use serde::Deserialize;
 
@@ -35,7 +35,6 @@ struct ErrorDetail {
 fn error_decoding(c: &mut Criterion) {
     let client = Client::new("http://127.0.0.1:19080").expect("a client");
     let mut request = RequestBuilder::new(declared_endpoint(), &client);
-    request.path(PATH);
     request.json_body(&description());
     request.query("timeout", &Some(TIMEOUT));
     let request = request.build().expect("a valid request");

@@ -354,7 +354,6 @@ pub mod building {
         description: &ClusterConfigurationUpgradeDescription,
     ) -> reqwest::Request {
         let mut request = RequestBuilder::new(endpoint, client);
-        request.path(PATH);
         request.json_body(description);
         request.query("timeout", &Some(TIMEOUT));
         let request = request.build().expect("a valid request");

@@ -4,7 +4,8 @@
 //! way a real gateway (port 19080) does: the same statuses, the same `FabricError` bodies
 //! and reason phrases, the same parsing of `api-version` and `timeout`, and an upgrade that
 //! walks the upgrade domains of the ClusterConfig before it succeeds, fails or rolls back.
-//! It records every request byte for byte so a test can check what a client sent.
+//! It records the last requests byte for byte (a bounded record, see
+//! [`EmulatorBuilder::record_limit`]) so a test can check what a client sent.
 //!
 //! | request | answer |
 //! |---|---|
@@ -110,6 +111,9 @@ use upgrade::Cluster;
 /// `apiVersion` `10-2017`. The emulator starts with it unless told otherwise.
 pub const SAMPLE_CLUSTER_CONFIG: &str = include_str!("sample/ClusterConfig.json");
 
+/// How many requests an emulator keeps for [`Emulator::requests`] unless told otherwise.
+pub const DEFAULT_RECORD_LIMIT: usize = 1_000;
+
 /// How long a graceful shutdown may wait for open requests before the server is stopped.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
@@ -162,14 +166,15 @@ impl Emulator {
         self.gateway.faults().push(fault, times);
     }
 
-    /// Every request received so far, oldest first, including refused ones.
+    /// The requests received so far, oldest first, including refused ones: the last
+    /// [`EmulatorBuilder::record_limit`] of them (1,000 by default).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.gateway.requests().clone()
+        self.gateway.requests().requests.iter().cloned().collect()
     }
 
-    /// Every request received so far, oldest first; the record starts again empty.
+    /// As [`requests`](Self::requests); the record starts again empty.
     pub fn take_requests(&self) -> Vec<RecordedRequest> {
-        std::mem::take(&mut *self.gateway.requests())
+        self.gateway.requests().requests.drain(..).collect()
     }
 
     /// The committed ClusterConfig.json text, as GetClusterConfiguration returns it.
@@ -243,6 +248,7 @@ pub struct EmulatorBuilder {
     client_ca: Option<Vec<u8>>,
     bearer_token: Option<Secret>,
     faults: Vec<(Fault, u32)>,
+    record_limit: usize,
 }
 
 /// A key or token whose `Debug` does not show it.
@@ -268,12 +274,16 @@ impl Default for EmulatorBuilder {
             client_ca: None,
             bearer_token: None,
             faults: Vec::new(),
+            record_limit: DEFAULT_RECORD_LIMIT,
         }
     }
 }
 
 impl EmulatorBuilder {
-    /// The address to listen on; `127.0.0.1:0` (a free loopback port) by default.
+    /// The address to listen on; `127.0.0.1:0` (a free loopback port) by default. It must
+    /// be a loopback address (`127.0.0.0/8` or `::1`): the emulator accepts any caller the
+    /// test configures, and is no service for a network. [`start`](Self::start) fails with
+    /// `InvalidInput` otherwise.
     pub fn bind(mut self, addr: SocketAddr) -> Self {
         self.bind = addr;
         self
@@ -358,8 +368,24 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How many requests to keep for [`Emulator::requests`]: the last `limit` (1,000 by
+    /// default; 0 keeps none). Bodies count up to the gateway's 4 MiB each.
+    pub fn record_limit(mut self, limit: usize) -> Self {
+        self.record_limit = limit;
+        self
+    }
+
     /// Binds the address and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Emulator> {
+        if !self.bind.ip().is_loopback() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "the emulator listens on loopback addresses only (127.0.0.1, ::1), not {}",
+                    self.bind.ip()
+                ),
+            ));
+        }
         let committed = ClusterConfig::parse(&self.cluster_config).ok_or_else(|| {
             std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
@@ -388,7 +414,7 @@ impl EmulatorBuilder {
                 self.outcome,
                 self.unavailable_after_start,
             )),
-            requests: Mutex::new(Vec::new()),
+            requests: Mutex::new(server::Record::new(self.record_limit)),
             faults: Mutex::new(faults),
             requires_client_certificates: tls.as_ref().is_some_and(|t| t.requires_client_certificates()),
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),

@@ -5,6 +5,7 @@
 //! the 404 or 405 a router would produce, and because the record must hold the request
 //! exactly as it came.
 
+use std::collections::VecDeque;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Instant;
@@ -34,7 +35,7 @@ pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 pub(crate) struct Gateway {
     pub(crate) runtime: Version,
     pub(crate) cluster: Mutex<Cluster>,
-    pub(crate) requests: Mutex<Vec<RecordedRequest>>,
+    pub(crate) requests: Mutex<Record>,
     pub(crate) faults: Mutex<FaultQueue>,
     /// Client certificates from the configured CA are required (https only).
     pub(crate) requires_client_certificates: bool,
@@ -48,7 +49,7 @@ impl Gateway {
         self.cluster.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub(crate) fn requests(&self) -> MutexGuard<'_, Vec<RecordedRequest>> {
+    pub(crate) fn requests(&self) -> MutexGuard<'_, Record> {
         self.requests.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -74,6 +75,32 @@ impl Gateway {
             }
         }
         None
+    }
+}
+
+/// The last requests received, at most `limit` of them: a long test or a busy emulator
+/// binary keeps a bounded record.
+pub(crate) struct Record {
+    pub(crate) requests: VecDeque<RecordedRequest>,
+    pub(crate) limit: usize,
+}
+
+impl Record {
+    pub(crate) fn new(limit: usize) -> Record {
+        Record {
+            requests: VecDeque::new(),
+            limit,
+        }
+    }
+
+    fn push(&mut self, request: RecordedRequest) {
+        if self.limit == 0 {
+            return;
+        }
+        if self.requests.len() == self.limit {
+            self.requests.pop_front();
+        }
+        self.requests.push_back(request);
     }
 }
 
@@ -104,8 +131,7 @@ fn operation(method: &str, path: &str) -> Option<Operation> {
 async fn handle(State(gateway): State<Arc<Gateway>>, request: Request) -> Response {
     let connection = request.extensions().get::<Arc<Connection>>().cloned();
     let (parts, body) = request.into_parts();
-    let (body, too_large) = read_capped(body).await;
-    let recorded = RecordedRequest {
+    let mut recorded = RecordedRequest {
         method: parts.method.as_str().to_owned(),
         target: target(&parts.uri),
         path: parts.uri.path().to_owned(),
@@ -118,12 +144,17 @@ async fn handle(State(gateway): State<Arc<Gateway>>, request: Request) -> Respon
                 (name.as_str().to_owned(), value)
             })
             .collect(),
-        body,
+        body: Vec::new(),
     };
-    gateway.requests().push(recorded.clone());
+    // A caller the gateway refuses does not get its body read, as the gateway's
+    // authentication answers before the operation reads anything.
     if let Some(refusal) = gateway.refusal(connection.as_deref(), &recorded) {
+        gateway.requests().push(recorded);
         return refusal;
     }
+    let (body, too_large) = read_capped(body).await;
+    recorded.body = body;
+    gateway.requests().push(recorded.clone());
     let next_fault = gateway.faults().next();
     match next_fault {
         None => {}

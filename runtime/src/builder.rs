@@ -319,20 +319,8 @@ impl ClientBuilder {
             .map(|url| check_base_url(url))
             .collect::<Result<Vec<_>, _>>()?;
         check_secrets_are_encrypted(&bases, &self)?;
-        let verification = &self.verification;
-        let pinned = !verification.thumbprints.is_empty() || !verification.common_names.is_empty();
-        if verification.accept_invalid && pinned {
-            return Err(Error::invalid_argument(
-                "danger_accept_invalid_server_certificates cannot be combined with server thumbprints or common names",
-            ));
-        }
-        if !verification.issuer_thumbprints.is_empty() && verification.common_names.is_empty() {
-            return Err(Error::invalid_argument(
-                "an issuer thumbprint needs a server common name to go with it",
-            ));
-        }
-        let tls_configured =
-            pinned || verification.accept_invalid || verification.ca_certificates.is_some() || self.identity.is_some();
+        check_verification(&self.verification)?;
+        let tls_configured = self.verification.is_configured() || self.identity.is_some();
         let http = match self.http {
             Some(_) if tls_configured => {
                 return Err(Error::invalid_argument(
@@ -340,24 +328,7 @@ impl ClientBuilder {
                 ));
             }
             Some(http) => http,
-            None => {
-                if verification.accept_invalid {
-                    tracing::warn!(
-                        endpoints = ?bases,
-                        "server certificates are not verified (danger_accept_invalid_server_certificates): anyone on the network path can impersonate the cluster"
-                    );
-                }
-                let tls = client_config(verification, self.identity.as_ref())
-                    .map_err(|e| Error::invalid_argument(format!("cannot set up TLS: {e}")))?;
-                reqwest::Client::builder()
-                    .use_preconfigured_tls(tls)
-                    .redirect(reqwest::redirect::Policy::none())
-                    .user_agent(self.user_agent)
-                    .connect_timeout(self.connect_timeout)
-                    .default_headers(HeaderMap::new())
-                    .build()
-                    .map_err(|e| Error::invalid_argument(format!("cannot build the HTTP client: {e}")))?
-            }
+            None => http_client(&self, &bases)?,
         };
         Ok(Client::from_inner(Inner {
             http,
@@ -386,6 +357,44 @@ impl fmt::Debug for ClientBuilder {
             .field("token", &self.token.as_ref().map(|_| "<provider>"))
             .finish_non_exhaustive()
     }
+}
+
+/// Refuses server verification settings that contradict each other.
+fn check_verification(verification: &ServerVerification) -> Result<(), Error> {
+    let pinned = !verification.thumbprints.is_empty() || !verification.common_names.is_empty();
+    if verification.accept_invalid && pinned {
+        return Err(Error::invalid_argument(
+            "danger_accept_invalid_server_certificates cannot be combined with server thumbprints or common names",
+        ));
+    }
+    if !verification.issuer_thumbprints.is_empty() && verification.common_names.is_empty() {
+        return Err(Error::invalid_argument(
+            "an issuer thumbprint needs a server common name to go with it",
+        ));
+    }
+    Ok(())
+}
+
+/// The reqwest client the builder's settings describe: its TLS, user agent, connect
+/// timeout, and no redirects.
+fn http_client(builder: &ClientBuilder, bases: &[String]) -> Result<reqwest::Client, Error> {
+    let verification = &builder.verification;
+    if verification.accept_invalid {
+        tracing::warn!(
+            endpoints = ?bases,
+            "server certificates are not verified (danger_accept_invalid_server_certificates): anyone on the network path can impersonate the cluster"
+        );
+    }
+    let tls = client_config(verification, builder.identity.as_ref())
+        .map_err(|e| Error::invalid_argument(format!("cannot set up TLS: {e}")))?;
+    reqwest::Client::builder()
+        .use_preconfigured_tls(tls)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(builder.user_agent.clone())
+        .connect_timeout(builder.connect_timeout)
+        .default_headers(HeaderMap::new())
+        .build()
+        .map_err(|e| Error::invalid_argument(format!("cannot build the HTTP client: {e}")))
 }
 
 /// Refuses settings that only mean something over TLS with a plain `http://` gateway: a

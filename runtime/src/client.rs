@@ -225,49 +225,24 @@ impl Client {
         token: Option<HeaderValue>,
         attempt: u32,
     ) -> Result<Response, (Error, Failure)> {
-        let inner = &*self.inner;
-        let mut url = String::with_capacity(base.len() + request.path_and_query().len());
-        url.push_str(base);
-        url.push_str(request.path_and_query());
-        let url = reqwest::Url::parse(&url).map_err(|e| {
-            let error = Error::invalid_argument(format!("the request URL is invalid: {e}")).with_request(request);
-            (error, Failure::Permanent)
-        })?;
-
-        let mut outgoing = reqwest::Request::new(request.method(), url);
-        *outgoing.headers_mut() = request.headers().clone();
-        *outgoing.timeout_mut() = Some(timeout);
-        if let Some(value) = token {
-            outgoing.headers_mut().insert(http::header::AUTHORIZATION, value);
-        }
-        // The built request carries the first attempt's id; later ones say which they are.
-        if attempt > 1
-            && let Ok(id) = HeaderValue::from_str(&attempt_request_id(request.request_id(), attempt))
-        {
-            outgoing.headers_mut().insert(REQUEST_ID, id);
-        }
-        match request.body() {
-            Some(body) if !body.is_empty() => *outgoing.body_mut() = Some(body.clone().into()),
-            // hyper sends no length for an empty body, and HTTP.sys, which serves the gateway
-            // on Windows, answers a POST or PUT without one with 411 Length Required.
-            _ if matches!(
-                request.method(),
-                http::Method::POST | http::Method::PUT | http::Method::PATCH
-            ) =>
-            {
-                outgoing
-                    .headers_mut()
-                    .insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
-            }
-            _ => {}
-        }
-
-        let mut response = inner
+        let outgoing = outgoing(request, base, timeout, token, attempt)?;
+        let response = self
+            .inner
             .http
             .execute(outgoing)
             .await
             .map_err(|e| self.classify(request, deadline, e))?;
+        self.receive(request, response, deadline).await
+    }
 
+    /// Reads the answer to `request`: status, reason phrase, headers, and the body up to the
+    /// limit for its status.
+    async fn receive(
+        &self,
+        request: &Request,
+        mut response: reqwest::Response,
+        deadline: Duration,
+    ) -> Result<Response, (Error, Failure)> {
         let status = response.status();
         let reason = response
             .extensions()
@@ -277,7 +252,7 @@ impl Client {
         let headers = std::mem::take(response.headers_mut());
         let success = request.endpoint().is_success(status.as_u16());
         let limit = if success {
-            inner.max_response_body
+            self.inner.max_response_body
         } else {
             ERROR_BODY_LIMIT
         };
@@ -326,6 +301,50 @@ async fn sleep(wait: Duration) {
     if !wait.is_zero() {
         tokio::time::sleep(wait).await;
     }
+}
+
+/// The HTTP request for one attempt of `request` to the gateway at `base`.
+fn outgoing(
+    request: &Request,
+    base: &str,
+    timeout: Duration,
+    token: Option<HeaderValue>,
+    attempt: u32,
+) -> Result<reqwest::Request, (Error, Failure)> {
+    let mut url = String::with_capacity(base.len() + request.path_and_query().len());
+    url.push_str(base);
+    url.push_str(request.path_and_query());
+    let url = reqwest::Url::parse(&url).map_err(|e| {
+        let error = Error::invalid_argument(format!("the request URL is invalid: {e}")).with_request(request);
+        (error, Failure::Permanent)
+    })?;
+    let mut outgoing = reqwest::Request::new(request.method(), url);
+    *outgoing.headers_mut() = request.headers().clone();
+    *outgoing.timeout_mut() = Some(timeout);
+    let headers = outgoing.headers_mut();
+    if let Some(value) = token {
+        headers.insert(http::header::AUTHORIZATION, value);
+    }
+    // The built request carries the first attempt's id; later ones say which they are.
+    if attempt > 1
+        && let Ok(id) = HeaderValue::from_str(&attempt_request_id(request.request_id(), attempt))
+    {
+        headers.insert(REQUEST_ID, id);
+    }
+    match request.body() {
+        Some(body) if !body.is_empty() => *outgoing.body_mut() = Some(body.clone().into()),
+        // hyper sends no length for an empty body, and HTTP.sys, which serves the gateway
+        // on Windows, answers a POST or PUT without one with 411 Length Required.
+        _ if matches!(
+            request.method(),
+            http::Method::POST | http::Method::PUT | http::Method::PATCH
+        ) =>
+        {
+            headers.insert(http::header::CONTENT_LENGTH, HeaderValue::from_static("0"));
+        }
+        _ => {}
+    }
+    Ok(outgoing)
 }
 
 /// What reading a body gave.

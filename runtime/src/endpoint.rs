@@ -157,7 +157,7 @@ impl Param {
 
     /// A query parameter of type `T`: kind, range and default as the type states them
     /// ([`QueryValue::KIND`](crate::QueryValue::KIND) and its neighbours).
-    pub const fn for_query<T: crate::request::QueryValue + ?Sized>(name: &'static str, required: bool) -> Param {
+    pub const fn for_query<T: crate::values::QueryValue + ?Sized>(name: &'static str, required: bool) -> Param {
         let param = Param::new(name, Location::Query, required)
             .with_kind(T::KIND)
             .with_range(T::MINIMUM, T::MAXIMUM);
@@ -168,7 +168,7 @@ impl Param {
     }
 
     /// A path parameter of type `T`, strictly encoded.
-    pub const fn for_path<T: crate::request::PathValue + ?Sized>(name: &'static str) -> Param {
+    pub const fn for_path<T: crate::values::PathValue + ?Sized>(name: &'static str) -> Param {
         Param::new(name, Location::Path, true).with_kind(T::KIND)
     }
 

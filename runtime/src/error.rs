@@ -1,80 +1,19 @@
 //! The error of every call, and the gateway's own `FabricError`.
 
 use std::error::Error as StdError;
-use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use bytes::Bytes;
 use http::StatusCode;
-use serde::{Deserialize, Serialize};
 
 use crate::endpoint::Method;
 use crate::error_code::FabricErrorCode;
+pub use crate::fabric_error::FabricError;
 use crate::request::Request;
 use crate::response::Response;
 
 /// The result of every call.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// The error the gateway reports in the body of a failed call:
-/// `{"Error": {"Code": "FABRIC_E_TIMEOUT", "Message": "Operation timed out."}}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FabricError {
-    /// The error code; codes this library does not know are kept as they came.
-    pub code: FabricErrorCode,
-    /// The message. `None` when the gateway sent none, `null`, or its placeholder `"Null"`.
-    pub message: Option<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    #[serde(rename = "Error")]
-    error: T,
-}
-
-#[derive(Serialize, Deserialize)]
-struct WireFabricError {
-    #[serde(rename = "Code")]
-    code: String,
-    #[serde(rename = "Message", default, skip_serializing_if = "Option::is_none")]
-    message: Option<String>,
-}
-
-impl FabricError {
-    /// Reads a `FabricError` from a response body; `None` when the body is not one.
-    pub fn from_body(body: &[u8]) -> Option<FabricError> {
-        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        let wire: Envelope<WireFabricError> = serde_json::from_slice(body).ok()?;
-        let message = wire.error.message.filter(|m| m != "Null");
-        Some(FabricError {
-            code: FabricErrorCode::from(wire.error.code),
-            message,
-        })
-    }
-
-    /// The body the gateway would send for this error.
-    pub fn to_body(&self) -> String {
-        let wire = Envelope {
-            error: WireFabricError {
-                code: self.code.as_str().to_owned(),
-                message: self.message.clone(),
-            },
-        };
-        serde_json::to_string(&wire).unwrap_or_default()
-    }
-}
-
-/// `CODE: message`, with control characters of the server's text escaped.
-impl fmt::Display for FabricError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use fmt::Write as _;
-        let out = &mut Escaped(f);
-        match &self.message {
-            Some(message) => write!(out, "{}: {}", self.code, message),
-            None => write!(out, "{}", self.code),
-        }
-    }
-}
 
 /// What went wrong, in the categories a caller acts on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,6 +81,8 @@ impl RequestSummary {
 
 /// How many bytes of a body an error message quotes.
 const SNIPPET: usize = 200;
+
+mod display;
 
 impl Error {
     fn new(kind: ErrorKind) -> Error {
@@ -443,58 +384,6 @@ impl Error {
             _ => false,
         }
     }
-
-    fn write_body(&self, out: &mut Escaped<'_, '_>) -> fmt::Result {
-        let body = self.0.body.as_deref().unwrap_or_default();
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return out.write_str("empty body");
-        }
-        let end = floor_char_boundary(body, SNIPPET);
-        let text = String::from_utf8_lossy(&body[..end]);
-        let more = if body.len() > end || self.0.body_truncated {
-            "..."
-        } else {
-            ""
-        };
-        write!(out, "body {:?}{more}", text.trim())
-    }
-}
-
-/// The largest index at most `limit` that does not split a UTF-8 sequence of `body`, so a
-/// quoted snippet never ends in a replacement character it did not have.
-fn floor_char_boundary(body: &[u8], limit: usize) -> usize {
-    let mut end = body.len().min(limit);
-    // A UTF-8 sequence is at most four bytes: at most three continuation bytes to skip.
-    for _ in 0..3 {
-        if end == 0 || end == body.len() || body[end] & 0xc0 != 0x80 {
-            break;
-        }
-        end -= 1;
-    }
-    end
-}
-
-/// Writes text with every control character escaped (`\n`, `\u{1b}`, ...), and the
-/// bidirectional overrides that reorder how a terminal shows a line, so a message from the
-/// server cannot forge log lines or drive a terminal.
-pub(crate) struct Escaped<'a, 'b>(pub(crate) &'a mut fmt::Formatter<'b>);
-
-/// Whether `c` must not reach a log line or a terminal as it is.
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-impl fmt::Write for Escaped<'_, '_> {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        let mut rest = text;
-        while let Some(at) = rest.find(needs_escape) {
-            self.0.write_str(&rest[..at])?;
-            let c = rest[at..].chars().next().unwrap_or_default();
-            write!(self.0, "{}", c.escape_debug())?;
-            rest = &rest[at + c.len_utf8()..];
-        }
-        self.0.write_str(rest)
-    }
 }
 
 pub(crate) fn seconds(d: Duration) -> String {
@@ -502,144 +391,6 @@ pub(crate) fn seconds(d: Duration) -> String {
         format!("{} s", d.as_secs())
     } else {
         format!("{:.3} s", d.as_secs_f64())
-    }
-}
-
-fn root_cause<'e>(error: &'e (dyn StdError + 'static)) -> &'e (dyn StdError + 'static) {
-    let mut cause = error;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause
-}
-
-impl Error {
-    /// The error on one line with its causes, ready for a log that shows no error chains:
-    /// `GET /Nodes: cannot connect to the gateway: Connection refused (os error 111) [request id …]`.
-    ///
-    /// [`Display`](fmt::Display) shows only this error's own context and leaves the cause
-    /// to [`source`](StdError::source), as error reporters (`anyhow`, `eyre`, `tracing`)
-    /// expect; this form adds the innermost cause, which names what actually failed.
-    pub fn display_chain(&self) -> impl fmt::Display + '_ {
-        Chain(self)
-    }
-
-    /// Writes the error; `with_cause` adds the innermost cause of `source`.
-    fn write(&self, f: &mut fmt::Formatter<'_>, with_cause: bool) -> fmt::Result {
-        // Everything goes through the escaper: server text (messages, reason phrases,
-        // headers) must not be able to break the line or send terminal control sequences.
-        let out = &mut Escaped(f);
-        let inner = &*self.0;
-        if let Some(request) = &inner.request {
-            write!(out, "{} {}: ", request.method, request.path)?;
-        }
-        self.write_kind(out)?;
-        // A decode error's detail already says what its serde error says.
-        if with_cause
-            && inner.kind != ErrorKind::Decode
-            && let Some(source) = &inner.source
-        {
-            let source: &(dyn StdError + 'static) = &**source;
-            write!(out, ": {}", root_cause(source))?;
-        }
-        if inner.attempts > 1 {
-            write!(out, " (after {} attempts)", inner.attempts)?;
-        }
-        if inner.kind == ErrorKind::InvalidArgument || (inner.kind == ErrorKind::Credentials && inner.attempts == 0) {
-            out.write_str("; nothing was sent")?;
-        }
-        match &inner.request {
-            Some(request) if !self.never_sent() => write!(out, " [request id {}]", request.attempt_id(inner.attempts)),
-            _ => Ok(()),
-        }
-    }
-
-    /// What went wrong, without the request line, the cause or the request id.
-    fn write_kind(&self, out: &mut Escaped<'_, '_>) -> fmt::Result {
-        let inner = &*self.0;
-        let detail = inner.detail.as_deref();
-        match inner.kind {
-            ErrorKind::InvalidArgument => write!(out, "invalid argument: {}", detail.unwrap_or("unknown")),
-            ErrorKind::Credentials => write!(out, "no credentials: {}", detail.unwrap_or("unknown")),
-            ErrorKind::Timeout => write!(out, "timed out: {}", detail.unwrap_or("no response")),
-            ErrorKind::Paging => write!(out, "paged list: {}", detail.unwrap_or("it does not end")),
-            ErrorKind::Connect | ErrorKind::Transport => {
-                out.write_str(match inner.kind {
-                    ErrorKind::Connect => "cannot connect to the gateway",
-                    _ => "connection failed",
-                })?;
-                match detail {
-                    Some(detail) => write!(out, ": {detail}"),
-                    None => Ok(()),
-                }
-            }
-            ErrorKind::Status | ErrorKind::Decode => {
-                let status = inner.status.map(|s| s.as_u16()).unwrap_or_default();
-                write!(out, "{status}")?;
-                match (&inner.fabric, inner.kind) {
-                    (Some(fabric), ErrorKind::Status) => write!(out, " {fabric}"),
-                    _ => {
-                        if let Some(reason) = self.reason() {
-                            write!(out, " {reason}")?;
-                        }
-                        if let Some(detail) = detail {
-                            write!(out, ": {detail}")?;
-                        }
-                        out.write_str(": ")?;
-                        self.write_body(out)
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// [`Error::display_chain`].
-struct Chain<'e>(&'e Error);
-
-impl fmt::Display for Chain<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write(f, true)
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, false)
-    }
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &*self.0;
-        let mut d = f.debug_struct("Error");
-        d.field("kind", &inner.kind);
-        if let Some(request) = &inner.request {
-            d.field("operation", &request.operation)
-                .field("method", &request.method)
-                .field("path", &request.path)
-                .field("request_id", &request.request_id);
-        }
-        if let Some(status) = inner.status {
-            d.field("status", &status.as_u16()).field("reason", &self.reason());
-        }
-        if let Some(fabric) = &inner.fabric {
-            d.field("fabric_error", fabric);
-        }
-        if let Some(detail) = &inner.detail {
-            d.field("detail", detail);
-        }
-        if let Some(body) = &inner.body {
-            let end = body.len().min(SNIPPET);
-            d.field("body", &String::from_utf8_lossy(&body[..end]));
-        }
-        if let Some(source) = &inner.source {
-            d.field("source", source);
-        }
-        if inner.attempts > 1 {
-            d.field("attempts", &inner.attempts);
-        }
-        d.finish()
     }
 }
 

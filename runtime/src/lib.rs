@@ -17,15 +17,19 @@ mod attempts;
 mod auth;
 mod builder;
 mod certificate;
+mod checks;
 mod client;
+mod encoding;
 mod endpoint;
 mod error;
 mod error_code;
+mod escape;
+mod fabric_error;
 mod failover;
 mod identity;
 pub mod iso8601;
 pub mod paging;
-mod percent;
+mod percentage;
 mod request;
 mod response;
 mod retry;
@@ -33,31 +37,33 @@ mod server_timeout;
 mod tls;
 mod tls_failure;
 mod transport;
+mod values;
 
 pub use api_version::{ApiVersion, ApiVersionError};
 pub use auth::{BearerToken, StaticToken, TokenError, TokenProvider};
+pub use checks::{DeclaresEndpoints, ServerTimeoutParam};
 pub use client::{Client, ClientBuilder, DEFAULT_DEADLINE_MARGIN, DEFAULT_MAX_RESPONSE_BODY};
+pub use encoding::PathSegment;
 pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, ValueEncoding, endpoint, endpoints};
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
 pub use identity::ClientIdentity;
 pub use paging::Paged;
-pub use percent::{Percent, PercentError};
-pub use request::{
-    HeaderArg, IntegerQueryValue, MAX_BODY, PathSegment, PathValue, QueryValue, REQUEST_ID_HEADER, RESERVED_HEADERS,
-    Request, RequestBuilder, TextQueryValue,
-};
+pub use percentage::{Percent, PercentError};
+pub use request::{MAX_BODY, REQUEST_ID_HEADER, RESERVED_HEADERS, Request, RequestBuilder};
 pub use response::{Accepted, ERROR_BODY_LIMIT, FromResponse, Json, JsonOrNoContent, Response, decode};
 pub use retry::RetryPolicy;
 pub use server_timeout::{ServerTimeout, ServerTimeoutError};
 pub use transport::{Transport, WithApiVersion, call};
+pub use values::{HeaderArg, IntegerQueryValue, PathValue, QueryValue, TextQueryValue};
 
 pub use http::StatusCode;
 
 /// What code expanded from `#[fabric_endpoint]` refers to. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::request::require_integer;
+    pub use crate::checks::{require_server_timeout, require_transport};
+    pub use crate::values::require_integer;
     pub use futures_core::Stream;
     pub use linkme;
 }

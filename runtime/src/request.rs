@@ -6,18 +6,15 @@ use std::fmt::Write as _;
 
 use bytes::Bytes;
 use http::header::{CONTENT_RANGE, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 
-use crate::endpoint::{Endpoint, Location, ParamKind, ValueEncoding};
+use crate::encoding::{PathSegment, UNRESERVED, push_keeping_escapes, segment_problem};
+use crate::endpoint::{Endpoint, Location, ValueEncoding};
 use crate::error::Error;
 use crate::server_timeout::ServerTimeout;
 use crate::transport::Transport;
-
-/// Characters written as they are in path segments and query values: RFC 3986's unreserved
-/// set. Everything else is percent-encoded, so a value can never end a segment or start a
-/// new query pair (the gateway splits the query on `&` and `=`).
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+use crate::values::{HeaderArg, PathValue, QueryValue, TextQueryValue};
 
 /// The largest request body the gateway reads: 4 MiB.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -122,9 +119,7 @@ impl Request {
 ///
 /// let client = Client::new("http://127.0.0.1:19080").unwrap();
 /// let mut request = RequestBuilder::new(&NODE_HEALTH, &client);
-/// request.path("/Nodes/");
 /// request.path_param("nodeName", "node 1");
-/// request.path("/$/GetHealth");
 /// request.query("timeout", &Some(ServerTimeout::seconds::<30>()));
 /// let request = request.build().unwrap();
 /// assert_eq!(request.path_and_query(), "/Nodes/node%201/$/GetHealth?api-version=6.0&timeout=30");
@@ -133,6 +128,8 @@ impl Request {
 pub struct RequestBuilder {
     endpoint: &'static Endpoint,
     target: String,
+    /// How much of the endpoint's path template has been written.
+    template_at: usize,
     path_len: Option<usize>,
     api_version: Cow<'static, str>,
     headers: HeaderMap,
@@ -152,6 +149,7 @@ impl RequestBuilder {
         RequestBuilder {
             endpoint,
             target: String::with_capacity(endpoint.path().len() + 48),
+            template_at: 0,
             path_len: None,
             api_version: match transport.api_version(endpoint) {
                 // The declared version, the common case, is borrowed rather than copied.
@@ -174,15 +172,27 @@ impl RequestBuilder {
         }
     }
 
-    /// Appends literal path text from the endpoint's template, such as `/$/GetHealth`.
-    pub fn path(&mut self, literal: &str) {
-        debug_assert!(self.path_len.is_none(), "path text after the query");
-        self.target.push_str(literal);
-    }
-
-    /// Appends one path segment, percent-encoded as the endpoint declares for `name` (see
-    /// [`ValueEncoding`]; strict when undeclared): a value can never add segments.
+    /// Fills the next `{name}` placeholder of the endpoint's path template with `value`,
+    /// after the template's literal text before it. The value is percent-encoded as the
+    /// endpoint declares for `name` (see [`ValueEncoding`]; strict when undeclared), so it
+    /// fills exactly one segment. The template's text after the last placeholder is written
+    /// when the query starts. Placeholders are filled in the template's order.
     pub fn path_param<V: PathValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        let template = self.endpoint.path();
+        let placeholder = next_placeholder(template, self.template_at);
+        match placeholder {
+            Some((start, found, end)) if found == name && self.path_len.is_none() => {
+                self.target.push_str(&template[self.template_at..start]);
+                self.template_at = end;
+            }
+            _ => {
+                let message = format!(
+                    "path parameter `{name}` is not the next placeholder to fill of `{template}`; fill them in order, before the query"
+                );
+                self.fail(Error::invalid_argument(message));
+                return;
+            }
+        }
         let start = self.target.len();
         let encoding = self
             .endpoint
@@ -202,6 +212,13 @@ impl RequestBuilder {
 
     fn start_query(&mut self) {
         if self.path_len.is_none() {
+            let rest = &self.endpoint.path()[self.template_at..];
+            if let Some((_, name, _)) = next_placeholder(rest, 0) {
+                let message = format!("path placeholder `{{{name}}}` has no value");
+                self.fail(Error::invalid_argument(message));
+            }
+            self.target.push_str(rest);
+            self.template_at = self.endpoint.path().len();
             self.path_len = Some(self.target.len());
             self.target.push_str("?api-version=");
             self.target.push_str(&self.api_version);
@@ -253,7 +270,7 @@ impl RequestBuilder {
         }
     }
 
-    fn append_query_display(&mut self, name: &str, value: impl std::fmt::Display) {
+    pub(crate) fn append_query_display(&mut self, name: &str, value: impl std::fmt::Display) {
         self.start_query();
         self.target.push('&');
         self.target.extend(utf8_percent_encode(name, UNRESERVED));
@@ -414,292 +431,10 @@ fn range_len(range: &str) -> Option<u64> {
     last.checked_sub(first)?.checked_add(1)
 }
 
-/// Writes one percent-encoded path segment.
-#[derive(Debug)]
-pub struct PathSegment<'a> {
-    out: &'a mut String,
-    encoding: ValueEncoding,
-    /// A `%XX` escape of `/`, `\`, `?` or `#` that `KeepEscapes` was asked to keep.
-    kept_delimiter: Option<String>,
+/// The next `{name}` of `template` at or after `from`: where it starts, its name, and where
+/// it ends.
+fn next_placeholder(template: &str, from: usize) -> Option<(usize, &str, usize)> {
+    let start = from + template.get(from..)?.find('{')?;
+    let length = template[start..].find('}')?;
+    Some((start, &template[start + 1..start + length], start + length + 1))
 }
-
-impl PathSegment<'_> {
-    /// Appends `text`, percent-encoding everything outside RFC 3986's unreserved set (and,
-    /// with [`ValueEncoding::KeepEscapes`], keeping `%XX` escapes already in `text`).
-    pub fn push_str(&mut self, text: &str) {
-        match self.encoding {
-            ValueEncoding::KeepEscapes => {
-                if self.kept_delimiter.is_none() {
-                    self.kept_delimiter = escaped_delimiter(text);
-                }
-                push_keeping_escapes(self.out, text);
-            }
-            _ => self.out.extend(utf8_percent_encode(text, UNRESERVED)),
-        }
-    }
-}
-
-/// The first `%XX` escape in `text` that decodes to a character ending a path segment, the
-/// path or the query (`%2F`, `%5C`, `%3F`, `%23`, in any case).
-fn escaped_delimiter(text: &str) -> Option<String> {
-    text.as_bytes().windows(3).find_map(|w| {
-        let escape = std::str::from_utf8(w).ok()?;
-        let upper = escape.to_ascii_uppercase();
-        matches!(upper.as_str(), "%2F" | "%5C" | "%3F" | "%23").then(|| escape.to_owned())
-    })
-}
-
-/// What makes a written path segment unsafe to send, if anything: empty, or a value the
-/// gateway would read as more than this one segment's text.
-fn segment_problem(segment: &str, kept_delimiter: Option<String>) -> Option<String> {
-    if segment.is_empty() {
-        return Some("is empty; the gateway would read another path".to_owned());
-    }
-    if let Some(escape) = kept_delimiter {
-        return Some(format!(
-            "holds the escape `{escape}`, which decodes to a path or query delimiter; keep_escapes keeps only escapes of ordinary characters, so pass the character itself (it is then encoded)"
-        ));
-    }
-    // The gateway decodes the segment and may split it on `/` or `\`: no piece of it may be
-    // `.` or `..`, which URL handling removes together with the segment before it
-    // (`/ImageStore/a%2F..%2F..` would reach `/`).
-    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
-    decoded
-        .split(['/', '\\'])
-        .any(|piece| piece == "." || piece == "..")
-        .then(|| {
-            format!(
-                "is `{segment}`, which holds a `.` or `..` step that a URL reads as the same or the parent folder; the gateway would read another path"
-            )
-        })
-}
-
-/// Encodes `text` strictly, except for `%` followed by two hex digits, copied as they are.
-fn push_keeping_escapes(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find('%') {
-        out.extend(utf8_percent_encode(&rest[..at], UNRESERVED));
-        let escape = rest.as_bytes().get(at..at + 3);
-        match escape {
-            Some([b'%', high, low]) if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
-                out.push_str(&rest[at..at + 3]);
-                rest = &rest[at + 3..];
-            }
-            _ => {
-                out.push_str("%25");
-                rest = &rest[at + 1..];
-            }
-        }
-    }
-    out.extend(utf8_percent_encode(rest, UNRESERVED));
-}
-
-/// A value that can fill a `{placeholder}` of a path.
-pub trait PathValue {
-    /// The kind of value, recorded in the endpoint's description.
-    const KIND: ParamKind = ParamKind::String;
-
-    /// Writes the value into the segment.
-    fn write_path(&self, segment: &mut PathSegment<'_>);
-}
-
-impl PathValue for str {
-    fn write_path(&self, segment: &mut PathSegment<'_>) {
-        segment.push_str(self);
-    }
-}
-
-impl PathValue for String {
-    fn write_path(&self, segment: &mut PathSegment<'_>) {
-        segment.push_str(self);
-    }
-}
-
-impl<T: PathValue + ?Sized> PathValue for &T {
-    const KIND: ParamKind = T::KIND;
-    fn write_path(&self, segment: &mut PathSegment<'_>) {
-        (**self).write_path(segment);
-    }
-}
-
-/// A value that can be a query parameter.
-///
-/// Implement it for your own types with [`RequestBuilder::append_query`]; set
-/// [`KIND`](Self::KIND) so the endpoint's description says what the parameter is.
-pub trait QueryValue {
-    /// The kind of value, recorded in the endpoint's description.
-    const KIND: ParamKind = ParamKind::Other;
-    /// The smallest value the type itself can hold, when the spec bounds the parameter
-    /// through its type (the server timeout).
-    const MINIMUM: Option<i64> = None;
-    /// The largest value the type itself can hold, as [`MINIMUM`](Self::MINIMUM).
-    const MAXIMUM: Option<i64> = None;
-    /// The gateway's value when the parameter is left out, when the type implies it.
-    const DEFAULT: Option<&'static str> = None;
-
-    /// The value as a number, for the range check of integer parameters; `None` for
-    /// anything else.
-    fn as_integer(&self) -> Option<i128> {
-        None
-    }
-
-    /// Appends the value as the query parameter `name`.
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder);
-
-    /// Called instead when an `Option<Self>` parameter is `None`. Leaves the parameter out.
-    fn write_absent(name: &'static str, request: &mut RequestBuilder)
-    where
-        Self: Sized,
-    {
-        let _ = (name, request);
-    }
-}
-
-impl<T: QueryValue> QueryValue for Option<T> {
-    const KIND: ParamKind = T::KIND;
-    const MINIMUM: Option<i64> = T::MINIMUM;
-    const MAXIMUM: Option<i64> = T::MAXIMUM;
-    const DEFAULT: Option<&'static str> = T::DEFAULT;
-
-    fn as_integer(&self) -> Option<i128> {
-        self.as_ref().and_then(T::as_integer)
-    }
-
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        match self {
-            Some(value) => value.write_query(name, request),
-            None => T::write_absent(name, request),
-        }
-    }
-}
-
-impl<T: QueryValue + ?Sized> QueryValue for &T {
-    const KIND: ParamKind = T::KIND;
-    const MINIMUM: Option<i64> = T::MINIMUM;
-    const MAXIMUM: Option<i64> = T::MAXIMUM;
-    const DEFAULT: Option<&'static str> = T::DEFAULT;
-
-    fn as_integer(&self) -> Option<i128> {
-        (**self).as_integer()
-    }
-
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        (**self).write_query(name, request);
-    }
-}
-
-impl QueryValue for ServerTimeout {
-    const KIND: ParamKind = ParamKind::ServerTimeout;
-    const MINIMUM: Option<i64> = Some(1);
-    const MAXIMUM: Option<i64> = Some(u32::MAX as i64);
-    const DEFAULT: Option<&'static str> = Some("60");
-
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.server_timeout(name, *self);
-    }
-
-    fn write_absent(name: &'static str, request: &mut RequestBuilder) {
-        request.server_timeout_absent(name);
-    }
-}
-
-impl QueryValue for str {
-    const KIND: ParamKind = ParamKind::String;
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.append_query(name, self);
-    }
-}
-
-impl QueryValue for String {
-    const KIND: ParamKind = ParamKind::String;
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.append_query(name, self);
-    }
-}
-
-impl QueryValue for bool {
-    const KIND: ParamKind = ParamKind::Boolean;
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.append_query_display(name, self);
-    }
-}
-
-macro_rules! integer_query_value {
-    ($($t:ty)*) => {$(
-        impl QueryValue for $t {
-            const KIND: ParamKind = ParamKind::Integer;
-            fn as_integer(&self) -> Option<i128> {
-                i128::try_from(*self).ok()
-            }
-            fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-                request.append_query_display(name, self);
-            }
-        }
-    )*};
-}
-
-integer_query_value!(u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
-
-/// A value that can be a request header.
-pub trait HeaderArg {
-    /// The header's text, or `None` to leave the header out.
-    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>>;
-}
-
-impl HeaderArg for str {
-    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
-        Some(self.into())
-    }
-}
-
-impl HeaderArg for String {
-    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
-        Some(self.as_str().into())
-    }
-}
-
-impl<T: HeaderArg + ?Sized> HeaderArg for &T {
-    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
-        (**self).header_value()
-    }
-}
-
-impl<T: HeaderArg> HeaderArg for Option<T> {
-    fn header_value(&self) -> Option<std::borrow::Cow<'_, str>> {
-        self.as_ref().and_then(T::header_value)
-    }
-}
-
-/// An integer query value: what `#[query(.., min = N, max = M)]` can bound.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an integer, so `min` and `max` cannot bound it",
-    label = "`min`/`max` need an integer type such as `i64` or `Option<i64>`"
-)]
-pub trait IntegerQueryValue: QueryValue {}
-
-macro_rules! integer_marker {
-    ($($t:ty)*) => {$( impl IntegerQueryValue for $t {} )*};
-}
-
-integer_marker!(u8 u16 u32 u64 i8 i16 i32 i64 usize isize);
-
-impl<T: IntegerQueryValue> IntegerQueryValue for Option<T> {}
-impl<T: IntegerQueryValue + ?Sized> IntegerQueryValue for &T {}
-
-/// A query value that is text, whose `%XX` escapes a `keep_escapes` parameter can keep.
-/// Implement it for your own text types whose [`QueryValue`] goes through
-/// [`RequestBuilder::append_query`].
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not text, so `keep_escapes` has nothing to keep",
-    label = "`keep_escapes` needs a text type such as `&str` or `Option<&str>`"
-)]
-pub trait TextQueryValue: QueryValue {}
-
-impl TextQueryValue for str {}
-impl TextQueryValue for String {}
-impl<T: TextQueryValue> TextQueryValue for Option<T> {}
-impl<T: TextQueryValue + ?Sized> TextQueryValue for &T {}
-
-/// Compiles only for integer query types; the attribute calls it for bounded parameters.
-#[doc(hidden)]
-pub const fn require_integer<T: IntegerQueryValue + ?Sized>() {}

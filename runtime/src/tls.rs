@@ -29,6 +29,16 @@ pub(crate) struct ServerVerification {
 }
 
 /// The TLS configuration of a client built without a user-supplied `reqwest::Client`.
+impl ServerVerification {
+    /// Whether any server verification setting differs from the default.
+    pub(crate) fn is_configured(&self) -> bool {
+        !self.thumbprints.is_empty()
+            || !self.common_names.is_empty()
+            || self.accept_invalid
+            || self.ca_certificates.is_some()
+    }
+}
+
 pub(crate) fn client_config(
     verification: &ServerVerification,
     identity: Option<&ClientIdentity>,

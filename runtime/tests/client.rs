@@ -45,15 +45,13 @@ fn client(base: &str) -> Client {
 
 async fn start(client: &Client, timeout: Option<ServerTimeout>) -> fabric_rest_runtime::Result<Accepted> {
     let mut request = RequestBuilder::new(&START, client);
-    request.path("/$/StartClusterConfigurationUpgrade");
     request.query("timeout", &timeout);
     request.json_body(&serde_json::json!({"ClusterConfig": "{\"name\":\"c\"}"}));
     call::<_, Accepted>(client, request.build()).await
 }
 
 async fn status<T: serde::de::DeserializeOwned>(client: &Client) -> fabric_rest_runtime::Result<T> {
-    let mut request = RequestBuilder::new(&STATUS, client);
-    request.path("/$/GetClusterConfigurationUpgradeStatus");
+    let request = RequestBuilder::new(&STATUS, client);
     call::<_, Json<T>>(client, request.build()).await
 }
 

@@ -32,7 +32,6 @@ static START: Endpoint = Endpoint::new(
 
 async fn start(client: &Client) -> fabric_rest_runtime::Result<Accepted> {
     let mut request = RequestBuilder::new(&START, client);
-    request.path("/$/StartClusterConfigurationUpgrade");
     request.query("timeout", &Some(ServerTimeout::seconds::<60>()));
     request.json_body(&serde_json::json!({"ClusterConfig": "{}"}));
     call::<_, Accepted>(client, request.build()).await
@@ -246,8 +245,7 @@ static STATUS: Endpoint = Endpoint::new(
 );
 
 async fn status(client: &Client) -> fabric_rest_runtime::Result<serde_json::Value> {
-    let mut request = RequestBuilder::new(&STATUS, client);
-    request.path("/$/GetClusterConfigurationUpgradeStatus");
+    let request = RequestBuilder::new(&STATUS, client);
     call::<_, Json<serde_json::Value>>(client, request.build()).await
 }
 

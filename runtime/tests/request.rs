@@ -40,9 +40,10 @@ static START: Endpoint = Endpoint::new(
 
 static NODE: Endpoint = Endpoint::new("GetNodeInfo", Method::Get, "/Nodes/{nodeName}", "6.0");
 
+static NODES: Endpoint = Endpoint::new("GetNodeInfoList", Method::Get, "/Nodes", "6.0");
+
 fn start(transport: &impl Transport, timeout: Option<ServerTimeout>) -> Request {
     let mut request = RequestBuilder::new(&START, transport);
-    request.path("/$/StartClusterConfigurationUpgrade");
     request.query("timeout", &timeout);
     request.json_body(&serde_json::json!({"ClusterConfig": "{}"}));
     request.build().unwrap()
@@ -107,7 +108,6 @@ fn endpoint_default_timeout_wins_over_the_transport_default() {
     };
     let mut request = RequestBuilder::new(&START, &transport);
     request.endpoint_default_timeout(ServerTimeout::seconds::<900>());
-    request.path("/$/StartClusterConfigurationUpgrade");
     request.query("timeout", &None::<ServerTimeout>);
     let request = request.build().unwrap();
     assert_eq!(request.query(), "api-version=3.0&timeout=900");
@@ -143,7 +143,6 @@ fn path_values_are_encoded_once() {
     ];
     for (value, path) in cases {
         let mut request = RequestBuilder::new(&NODE, &transport);
-        request.path("/Nodes/");
         request.path_param("nodeName", value);
         let request = request.build().unwrap();
         assert_eq!(request.path(), path, "value {value:?}");
@@ -154,7 +153,6 @@ fn path_values_are_encoded_once() {
 #[test]
 fn empty_path_value_is_an_invalid_argument() {
     let mut request = RequestBuilder::new(&NODE, &Offline::default());
-    request.path("/Nodes/");
     request.path_param("nodeName", "");
     let error = request.build().unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidArgument);
@@ -177,7 +175,6 @@ fn dot_segments_are_invalid_arguments() {
     .with_params(&[Param::new("contentPath", Location::Path, true).with_encoding(ValueEncoding::KeepEscapes)]);
     for (value, written) in [(".", "."), ("..", ".."), ("%2e%2E", "%2e%2E"), (".%2e", ".%2e")] {
         let mut request = RequestBuilder::new(&STORE, &Offline::default());
-        request.path("/ImageStore/");
         request.path_param("contentPath", value);
         let error = request.build().unwrap_err();
         assert_eq!(error.kind(), ErrorKind::InvalidArgument);
@@ -192,7 +189,6 @@ fn dot_segments_are_invalid_arguments() {
     // anywhere in a longer value is refused too, however it is spelled.
     for value in ["a/../b", "..\\x", "x/.", "Store\\..\\..\\y", "a%2F..%2Fb"] {
         let mut request = RequestBuilder::new(&STORE, &Offline::default());
-        request.path("/ImageStore/");
         request.path_param("contentPath", value);
         let error = request.build().unwrap_err();
         assert!(error.is_invalid_argument(), "{value}: {error}");
@@ -202,7 +198,6 @@ fn dot_segments_are_invalid_arguments() {
     // Dots inside a longer value are ordinary text.
     for value in ["...", ".a", "a..", "%2e%2e%2e"] {
         let mut request = RequestBuilder::new(&STORE, &Offline::default());
-        request.path("/ImageStore/");
         request.path_param("contentPath", value);
         assert_eq!(request.build().unwrap().path(), format!("/ImageStore/{value}"));
     }
@@ -227,7 +222,6 @@ fn kept_escapes_never_decode_to_delimiters() {
         ("a%23b", "%23"),
     ] {
         let mut request = RequestBuilder::new(&APP, &Offline::default());
-        request.path("/Applications/");
         request.path_param("applicationId", value);
         let error = request.build().unwrap_err();
         assert!(error.is_invalid_argument());
@@ -241,15 +235,45 @@ fn kept_escapes_never_decode_to_delimiters() {
     }
     // The character itself goes out strictly encoded, as one segment; ordinary escapes are kept.
     let mut request = RequestBuilder::new(&APP, &Offline::default());
-    request.path("/Applications/");
     request.path_param("applicationId", "My%20App~a/b");
     assert_eq!(request.build().unwrap().path(), "/Applications/My%20App~a%2Fb");
 }
 
+/// The template is the only source of the path: placeholders are filled in its order, and
+/// one left unfilled or filled out of turn fails the request.
+#[test]
+fn the_template_writes_the_path() {
+    static TWO: Endpoint = Endpoint::new(
+        "GetDeployedApplicationInfo",
+        Method::Get,
+        "/Nodes/{nodeName}/$/GetApplications/{applicationId}",
+        "6.1",
+    );
+    let mut request = RequestBuilder::new(&TWO, &Offline::default());
+    request.path_param("nodeName", "n 1");
+    request.path_param("applicationId", "app");
+    assert_eq!(request.build().unwrap().path(), "/Nodes/n%201/$/GetApplications/app");
+
+    let mut request = RequestBuilder::new(&TWO, &Offline::default());
+    request.path_param("nodeName", "n");
+    let error = request.build().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "GET /Nodes/n/$/GetApplications/{applicationId}: invalid argument: path placeholder `{applicationId}` has no value; nothing was sent"
+    );
+
+    let mut request = RequestBuilder::new(&TWO, &Offline::default());
+    request.path_param("applicationId", "app");
+    let error = request.build().unwrap_err();
+    assert!(
+        error.to_string().contains("path parameter `applicationId` is not the next placeholder to fill of `/Nodes/{nodeName}/$/GetApplications/{applicationId}`; fill them in order, before the query"),
+        "{error}"
+    );
+}
+
 #[test]
 fn query_values_are_encoded_and_ordered_as_declared() {
-    let mut request = RequestBuilder::new(&NODE, &Offline::default());
-    request.path("/Nodes");
+    let mut request = RequestBuilder::new(&NODES, &Offline::default());
     request.query("ContinuationToken", &Some("a b&c=d+e/f"));
     request.query("MaxResults", &Some(10u64));
     request.query("Missing", &None::<String>);
@@ -264,21 +288,37 @@ fn query_values_are_encoded_and_ordered_as_declared() {
 
 #[test]
 fn headers_are_checked() {
-    let mut request = RequestBuilder::new(&NODE, &Offline::default());
-    request.path("/Nodes");
+    let mut request = RequestBuilder::new(&NODES, &Offline::default());
     request.header("Content-Range", "bytes 0-9/10");
     request.header("X-Absent", &None::<String>);
     let request = request.build().unwrap();
     assert_eq!(request.headers()["content-range"], "bytes 0-9/10");
     assert!(request.headers().get("x-absent").is_none());
 
-    let mut request = RequestBuilder::new(&NODE, &Offline::default());
-    request.path("/Nodes");
+    let mut request = RequestBuilder::new(&NODES, &Offline::default());
     request.header("Content-Range", "bytes\r\nX-Evil: 1");
     assert_eq!(
         request.build().unwrap_err().to_string(),
         "GET /Nodes: invalid argument: header `Content-Range` cannot carry \"bytes\\r\\nX-Evil: 1\" (a header value holds visible ASCII, spaces and tabs only: no line breaks, control characters or non-ASCII text); nothing was sent"
     );
+
+    // Headers the library sets itself cannot be declared, in any case.
+    for name in [
+        "Content-Type",
+        "content-length",
+        "X-ServiceFabricRequestId",
+        "Authorization",
+        "Host",
+    ] {
+        let mut request = RequestBuilder::new(&NODES, &Offline::default());
+        request.header(name, "x");
+        assert_eq!(
+            request.build().unwrap_err().to_string(),
+            format!(
+                "GET /Nodes: invalid argument: header `{name}` is set by the library itself and cannot be declared; nothing was sent"
+            )
+        );
+    }
 }
 
 /// A chunk whose length differs from its `Content-Range` would corrupt the uploaded file.
@@ -292,7 +332,7 @@ fn a_chunk_must_hold_the_bytes_its_range_names() {
     );
     let upload = |range: &str, chunk: &[u8]| {
         let mut request = RequestBuilder::new(&UPLOAD, &Offline::default());
-        request.path("/ImageStore/a/$/UploadChunk");
+        request.path_param("contentPath", "a");
         request.header("Content-Range", range);
         request.bytes_body(chunk);
         request.build()
@@ -320,7 +360,6 @@ fn a_chunk_must_hold_the_bytes_its_range_names() {
 #[test]
 fn oversized_body_is_refused_before_sending() {
     let mut request = RequestBuilder::new(&START, &Offline::default());
-    request.path("/$/StartClusterConfigurationUpgrade");
     request.json_body(&"x".repeat(4 * 1024 * 1024));
     let error = request.build().unwrap_err();
     assert!(error.is_invalid_argument());
@@ -335,7 +374,6 @@ fn body_that_cannot_serialize_is_refused() {
     let mut map = std::collections::HashMap::new();
     map.insert((1, 2), "tuple keys are not JSON");
     let mut request = RequestBuilder::new(&START, &Offline::default());
-    request.path("/$/StartClusterConfigurationUpgrade");
     request.json_body(&map);
     assert_eq!(
         request.build().unwrap_err().to_string(),
@@ -378,8 +416,7 @@ fn calling_through_a_transport_sends_the_built_request() {
 #[test]
 fn query_values_keep_their_escapes_only_when_asked() {
     let awkward = "fabric:/a%2Fb c%zz+é";
-    let mut request = RequestBuilder::new(&NODE, &Offline::default());
-    request.path("/Nodes");
+    let mut request = RequestBuilder::new(&NODES, &Offline::default());
     request.query("Strict", awkward);
     request.query_keeping_escapes("ContinuationToken", &Some(awkward));
     request.query_keeping_escapes("Absent", &None::<&str>);

@@ -32,15 +32,13 @@ pub static SET_STATE: Endpoint = Endpoint::new(
 
 /// GetClusterConfigurationUpgradeStatus, an idempotent GET.
 pub async fn status(client: &Client) -> Result<serde_json::Value> {
-    let mut request = RequestBuilder::new(&STATUS, client);
-    request.path("/$/GetClusterConfigurationUpgradeStatus");
+    let request = RequestBuilder::new(&STATUS, client);
     call::<_, Json<serde_json::Value>>(client, request.build()).await
 }
 
 /// SetUpgradeOrchestrationServiceState, a POST that is not idempotent.
 pub async fn set_state(client: &Client) -> Result<serde_json::Value> {
     let mut request = RequestBuilder::new(&SET_STATE, client);
-    request.path("/$/SetUpgradeOrchestrationServiceState");
     request.json_body(&serde_json::json!({"ServiceState": "state"}));
     call::<_, Json<serde_json::Value>>(client, request.build()).await
 }
