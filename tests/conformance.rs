@@ -230,6 +230,18 @@ fn every_declared_endpoint_matches_the_spec() {
     );
 }
 
+/// Each declared method's description is a constant of its trait, the very one registered.
+#[test]
+fn descriptions_are_trait_constants() {
+    use fabric_rest::Client;
+    use fabric_rest::nodes::Nodes;
+    let description: &'static Endpoint = Client::GET_NODE_INFO_LIST;
+    assert_eq!(description.operation(), "GetNodeInfoList");
+    assert_eq!(description.path(), "/Nodes");
+    let registered = fabric_rest::endpoint("GetNodeInfoList").unwrap();
+    assert!(std::ptr::eq(description, registered));
+}
+
 #[test]
 fn the_fixture_lists_all_251_operations() {
     assert_eq!(spec().len(), 251);

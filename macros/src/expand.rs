@@ -69,6 +69,7 @@ fn fallback(item: &TraitItemFn) -> TokenStream {
 fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
     let rt = quote!(::fabric_rest::__private);
     let endpoint = endpoint_const(model, plan, &rt);
+    let endpoint_name = endpoint_name(model);
     let transport_check = transport_check(model, &rt);
     let checks = type_checks(model, &rt);
     let default_timeout = plan
@@ -93,6 +94,7 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
     let predicates = sig.generics.where_clause.as_ref().map(|w| &w.predicates);
     quote! {
         #transport_check
+        #endpoint
 
         #(#attrs)*
         // A declaration lists the spec's parameters, however many there are.
@@ -102,11 +104,10 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
             Self: #rt::Transport,
             #predicates
         {
-            #endpoint
             #(#checks)*
             // The request is built right away, outside any `async` block, which keeps the
             // expansion cheap to compile; nothing goes out before the future is polled.
-            let mut __fabric_request = #rt::RequestBuilder::new(__FABRIC_ENDPOINT, self);
+            let mut __fabric_request = #rt::RequestBuilder::new(Self::#endpoint_name, self);
             #default_timeout
             #(#steps)*
             #rt::call::<Self, #decoder>(self, __fabric_request.build())
@@ -114,7 +115,20 @@ fn write(model: &ast::Endpoint, plan: &Plan) -> TokenStream {
     }
 }
 
-/// The constant description, registered in the program's list of endpoints.
+/// The name of the trait's constant that describes the endpoint: the method's name in
+/// capitals (`get_node_info` gives `GET_NODE_INFO`).
+fn endpoint_name(model: &ast::Endpoint) -> syn::Ident {
+    let ident = &model.item.sig.ident;
+    let name = ident.to_string();
+    format_ident!(
+        "{}",
+        name.trim_start_matches("r#").to_ascii_uppercase(),
+        span = ident.span()
+    )
+}
+
+/// The trait's constant describing the endpoint, registered in the program's list of
+/// endpoints. Tests and tools name an operation through it (`Client::GET_NODE_INFO`).
 fn endpoint_const(model: &ast::Endpoint, plan: &Plan, rt: &TokenStream) -> TokenStream {
     let Plan {
         method,
@@ -128,20 +142,30 @@ fn endpoint_const(model: &ast::Endpoint, plan: &Plan, rt: &TokenStream) -> Token
     let template = model.args.path.value();
     let generics = &model.item.sig.generics;
     let params = model.params.iter().map(|p| describe_param(p, generics, rt));
+    let name = endpoint_name(model);
+    let doc = format!(
+        "The description of [`{}`](Self::{}): `{} {template}`, operation `{operation}`.",
+        model.item.sig.ident, model.item.sig.ident, model.args.method
+    );
     quote! {
-        const __FABRIC_ENDPOINT: &'static #rt::Endpoint = &#rt::Endpoint::new(
-            #operation,
-            #rt::Method::#method,
-            #template,
-            #api_version,
-        )
-        .with_success(&[#(#success),*])
-        .with_idempotent(#idempotent)
-        .with_params(&[#(#params),*]);
+        #[doc = #doc]
+        const #name: &'static #rt::Endpoint = {
+            static __FABRIC_ENDPOINT: #rt::Endpoint = #rt::Endpoint::new(
+                #operation,
+                #rt::Method::#method,
+                #template,
+                #api_version,
+            )
+            .with_success(&[#(#success),*])
+            .with_idempotent(#idempotent)
+            .with_params(&[#(#params),*]);
 
-        #[#rt::linkme::distributed_slice(#rt::ENDPOINTS)]
-        #[linkme(crate = #rt::linkme)]
-        static __FABRIC_REGISTERED: &'static #rt::Endpoint = __FABRIC_ENDPOINT;
+            #[#rt::linkme::distributed_slice(#rt::ENDPOINTS)]
+            #[linkme(crate = #rt::linkme)]
+            static __FABRIC_REGISTERED: &'static #rt::Endpoint = &__FABRIC_ENDPOINT;
+
+            &__FABRIC_ENDPOINT
+        };
     }
 }
 

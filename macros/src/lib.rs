@@ -68,6 +68,11 @@ use proc_macro::TokenStream;
 ///
 /// # The method it writes
 ///
+/// Beside the method, the trait gets a constant describing the operation, named as the
+/// method in capitals: `get_node_info` gives `GET_NODE_INFO: &'static Endpoint`, the same
+/// description `fabric_rest::endpoints()` lists, for tests and tools to name an operation
+/// by (`Client::GET_NODE_INFO`).
+///
 /// The method builds the request when it is called and returns a `Send` future that sends
 /// it when polled; an argument that cannot go on the wire makes the future end with an
 /// invalid-argument error before anything is sent.
