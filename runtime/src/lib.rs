@@ -8,6 +8,7 @@
 //! - [`paging`]: continuation-token lists, page by page or as one stream.
 //! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`],
 //!   [`Percent`], and ISO-8601 durations ([`iso8601`]).
+//! - [`open_enum!`] declares string enums that keep the values they do not know.
 //!
 //! [fabric-rest]: https://docs.rs/fabric-rest
 #![deny(missing_docs)]
@@ -23,6 +24,7 @@ mod error_code;
 mod failover;
 mod identity;
 pub mod iso8601;
+mod open_enum;
 pub mod paging;
 mod percent;
 mod request;
@@ -40,6 +42,7 @@ pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, Valu
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
 pub use identity::ClientIdentity;
+pub use open_enum::{OpenEnum, UnknownValue};
 pub use paging::Paged;
 pub use percent::{Percent, PercentError};
 pub use request::{
@@ -56,7 +59,9 @@ pub use http::StatusCode;
 /// What code expanded from `#[fabric_endpoint]` refers to. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::open_enum::Visitor as OpenEnumVisitor;
     pub use crate::request::require_integer;
     pub use futures_core::Stream;
     pub use linkme;
+    pub use serde;
 }
