@@ -8,7 +8,10 @@
 //! - [`paging`]: continuation-token lists, page by page or as one stream.
 //! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`],
 //!   [`Percent`], and ISO-8601 durations ([`iso8601`]).
-//! - [`open_enum!`] declares string enums that keep the values they do not know.
+//! - Models: [`wire_struct!`] and [`kind_enum!`] declare gateway objects that keep the
+//!   fields they do not model, [`open_enum!`] string enums that keep the values they do not
+//!   know; [`wire`] holds the values that keep their wire form ([`wire::Int64`],
+//!   [`wire::Decimal`]).
 //!
 //! [fabric-rest]: https://docs.rs/fabric-rest
 #![deny(missing_docs)]
@@ -34,6 +37,7 @@ mod server_timeout;
 mod tls;
 mod tls_failure;
 mod transport;
+pub mod wire;
 
 pub use api_version::{ApiVersion, ApiVersionError};
 pub use auth::{BearerToken, StaticToken, TokenError, TokenProvider};
@@ -64,4 +68,5 @@ pub mod __private {
     pub use futures_core::Stream;
     pub use linkme;
     pub use serde;
+    pub use serde_json;
 }
