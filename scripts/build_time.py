@@ -9,7 +9,8 @@ depending on one library and doing nothing else:
   after-cluster   this checkout by path, `default-features = false, features = ["cluster"]`
   peer            azure_svc_servicefabric --peer-version from crates.io, default features
 
-For each it builds everything once, so that every dependency is built, then --runs times
+fabric-rest's variants share one target directory, the peer has its own. For each variant
+it builds everything once, so that every dependency is built, then --runs times
 removes the timed crates (`cargo clean -p`) and builds again with `cargo build --timings`:
 only they are compiled. Timed crates: fabric-rest-macros, -runtime, -models and fabric-rest
 (or azure_svc_servicefabric for the peer). Dev profile. rustc runs under a RUSTC_WRAPPER
@@ -20,7 +21,7 @@ timed crates' unit times from cargo's timings, each crate's unit time, and the l
 peak memory of one rustc. Needs crates.io for the peer and for the dependencies; not part
 of CI.
 
-    python3 scripts/build_time.py [--runs 3] [--only after-all after-cluster]
+    python3 scripts/build_time.py [--runs 3] [--peer-runs 2] [--only after-all after-cluster]
 """
 
 import argparse
@@ -75,7 +76,12 @@ def variants(root, before_tree, peer_version):
     after = REPO.as_posix()
     features = ", ".join(f'"{g}"' for g in ALL_GROUPS)
     return {
-        "before-all": (f'fabric-rest = {{ path = "{before_tree}" }}', OURS, "fabric_rest"),
+        # Before the layout there was no models crate.
+        "before-all": (
+            f'fabric-rest = {{ path = "{before_tree}" }}',
+            [c for c in OURS if c != "fabric-rest-models"],
+            "fabric_rest",
+        ),
         "after-all": (f'fabric-rest = {{ path = "{after}", features = [{features}] }}', OURS, "fabric_rest"),
         "after-cluster": (
             f'fabric-rest = {{ path = "{after}", default-features = false, features = ["cluster"] }}',
@@ -104,9 +110,9 @@ def run(cmd, cwd, env):
     return time.monotonic() - started
 
 
-def unit_times(crate_dir):
+def unit_times(target):
     """Unit name -> seconds, from the newest cargo-timing HTML report."""
-    reports = sorted((crate_dir / "target" / "cargo-timings").glob("cargo-timing-*.html"))
+    reports = sorted((target / "cargo-timings").glob("cargo-timing-*.html"))
     text = reports[-1].read_text(encoding="utf-8")
     data = json.loads(re.search(r"const UNIT_DATA = (\[.*?\]);\n", text, re.S).group(1))
     times = {}
@@ -119,6 +125,8 @@ def unit_times(crate_dir):
 
 def measure(name, dependency, timed, lib, root, runs):
     crate = root / name
+    # fabric-rest's variants share their dependencies' build; the peer has its own.
+    target = root / ("target-peer" if timed == PEER else "target-fabric-rest")
     (crate / "src").mkdir(parents=True, exist_ok=True)
     (crate / "Cargo.toml").write_text(scratch_manifest(name.replace("-", "_"), dependency))
     (crate / "src" / "lib.rs").write_text(f"pub use {lib};\n")
@@ -127,7 +135,7 @@ def measure(name, dependency, timed, lib, root, runs):
     wrapper.chmod(0o755)
     memory_log = crate / "memory.log"
     env = dict(os.environ, RUSTC_WRAPPER=str(wrapper), TIMED_CRATES=" ".join(c.replace("-", "_") for c in timed),
-               MEMORY_LOG=str(memory_log), CARGO_TARGET_DIR=str(crate / "target"))
+               MEMORY_LOG=str(memory_log), CARGO_TARGET_DIR=str(target))
     env.pop("CARGO_BUILD_RUSTC_WRAPPER", None)
     run(["cargo", "build", "-q"], crate, env)
     walls, sums, per_crate, peaks = [], [], {}, []
@@ -136,7 +144,7 @@ def measure(name, dependency, timed, lib, root, runs):
         run(clean, crate, env)
         memory_log.write_text("")
         walls.append(run(["cargo", "build", "-q", "--timings"], crate, env))
-        times = unit_times(crate)
+        times = unit_times(target)
         sums.append(sum(times.get(c, 0.0) for c in timed))
         for c in timed:
             per_crate.setdefault(c, []).append(times.get(c, 0.0))
@@ -171,6 +179,7 @@ def peer_operations(peer_version):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--peer-runs", type=int, default=2)
     parser.add_argument("--before", default="7860f5f")
     parser.add_argument("--peer-version", default="0.21.0")
     parser.add_argument("--root", default="/tmp/fabric-rest-build-time")
@@ -183,7 +192,8 @@ def main():
     for name, (dependency, timed, lib) in variants(root, before, args.peer_version).items():
         if args.only and name not in args.only:
             continue
-        results[name] = measure(name, dependency, timed, lib, root, args.runs)
+        runs = args.peer_runs if timed == PEER else args.runs
+        results[name] = measure(name, dependency, timed, lib, root, runs)
         print(name, json.dumps(results[name]), flush=True)
     if not args.only or "peer" in args.only:
         results["peer-operations"] = peer_operations(args.peer_version)
