@@ -170,3 +170,8 @@ pub trait ImageStore: Transport {
 }
 
 impl<T: Transport> ImageStore for T {}
+
+/// The operation traits of this group, which [`crate::prelude`] brings into scope.
+pub mod prelude {
+    pub use super::ImageStore;
+}

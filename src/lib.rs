@@ -2,9 +2,8 @@
 //! (port 19080), with each operation declared as one annotated trait method.
 //!
 //! ```no_run
-//! use fabric_rest::cluster::ClusterConfigurationUpgrade;
 //! use fabric_rest::models::{ClusterConfig, ClusterConfigurationUpgradeDescription};
-//! use fabric_rest::{Client, ServerTimeout};
+//! use fabric_rest::prelude::*;
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::new("http://127.0.0.1:19080")?;
@@ -15,6 +14,22 @@
 //!     .await?;
 //! # Ok(()) }
 //! ```
+//!
+//! # Operation groups and features
+//!
+//! The operations are grouped as in the REST reference, one module and one cargo feature per
+//! group: [`cluster`] (everything under `/$/`), [`nodes`] (`/Nodes`), [`image_store`]
+//! (`/ImageStore`), and `applications`, `application_types`, `services`, `partitions`,
+//! `replicas`, `names`, `events`, `faults`, `chaos`, `backup_restore`, `compose` and `mesh`.
+//! Every group is on by default except `mesh`, a retired preview service; a program that
+//! needs only some groups builds only those:
+//!
+//! ```toml
+//! fabric-rest = { version = "0.1", default-features = false, features = ["cluster"] }
+//! ```
+//!
+//! [`prelude`] brings every operation trait of the enabled groups into scope, and
+//! [`models`] holds the bodies, in modules of the same groups.
 //!
 //! # Declaring operations
 //!
@@ -58,20 +73,54 @@
 // Expanded code names `::fabric_rest`, including inside this crate.
 extern crate self as fabric_rest;
 
+// The operation groups of the REST reference, one module and one cargo feature each.
+#[cfg(feature = "application_types")]
+pub mod application_types;
+#[cfg(feature = "applications")]
+pub mod applications;
+#[cfg(feature = "backup_restore")]
+pub mod backup_restore;
+#[cfg(feature = "chaos")]
+pub mod chaos;
+#[cfg(feature = "cluster")]
 pub mod cluster;
+#[cfg(feature = "compose")]
+pub mod compose;
+#[cfg(feature = "events")]
+pub mod events;
+#[cfg(feature = "faults")]
+pub mod faults;
+#[cfg(feature = "image_store")]
 pub mod image_store;
-pub mod models;
+#[cfg(feature = "mesh")]
+pub mod mesh;
+#[cfg(feature = "names")]
+pub mod names;
+#[cfg(feature = "nodes")]
 pub mod nodes;
+#[cfg(feature = "partitions")]
+pub mod partitions;
+#[cfg(feature = "replicas")]
+pub mod replicas;
+#[cfg(feature = "services")]
+pub mod services;
+
+pub mod prelude;
+#[cfg(feature = "cluster")]
 pub mod upgrade;
 
 #[doc(inline)]
 pub use fabric_rest_macros::fabric_endpoint;
+/// The models: the JSON bodies of the operations, by operation group.
+#[doc(inline)]
+pub use fabric_rest_models as models;
 pub use fabric_rest_runtime::{
     Accepted, ApiVersion, ApiVersionError, BearerToken, Client, ClientBuilder, ClientIdentity, Endpoint, Error,
     ErrorKind, FabricError, FabricErrorCode, Location, Method, Paged, Param, ParamKind, Percent, PercentError, Request,
     RequestBuilder, Response, Result, RetryPolicy, ServerTimeout, ServerTimeoutError, StaticToken, StatusCode,
     TokenError, TokenProvider, Transport, ValueEncoding, WithApiVersion, endpoint, endpoints, iso8601, paging,
 };
+pub use fabric_rest_runtime::{kind_enum, open_enum, wire_struct};
 
 pub use fabric_rest_runtime::server_timeout;
 

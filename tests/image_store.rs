@@ -290,18 +290,18 @@ async fn listing_sizes_and_deleting() {
         let root = client.get_image_store_root_content(None).await.unwrap();
         let folders = root.store_folders.unwrap();
         assert_eq!(folders[0].store_relative_path.as_deref(), Some("Store"));
-        assert_eq!(folders[0].file_count.as_deref(), Some("3"));
+        assert_eq!(folders[0].file_count.map(|n| (n.get(), n.is_quoted())), Some((3, true)));
         assert_eq!(root.store_files, Some(vec![]));
         let size = client.get_image_store_root_folder_size(None).await.unwrap();
-        assert_eq!(size.folder_size.as_deref(), Some("1024"));
+        assert_eq!(size.folder_size.map(|n| (n.get(), n.is_quoted())), Some((1024, true)));
         assert_eq!(size.store_relative_path, None);
         let size = client.get_image_store_folder_size("Store", None).await.unwrap();
-        assert_eq!(size.folder_size.as_deref(), Some("512"));
+        assert_eq!(size.folder_size.map(|n| (n.get(), n.is_quoted())), Some((512, false)));
         let info = client.get_image_store_info(None).await.unwrap();
         let disk = info.disk_info.unwrap();
         assert_eq!(
-            (disk.capacity.as_deref(), disk.available_space.as_deref()),
-            (Some("100"), Some("40"))
+            (disk.capacity.map(|n| n.get()), disk.available_space.map(|n| n.get())),
+            (Some(100), Some(40))
         );
         assert_eq!(info.used_by_copy, None);
         let sessions = client

@@ -4,7 +4,9 @@
 //! `tests/fixtures/examples/` (see `SOURCE.md` there) on a loopback server, calls the declared
 //! method with the example's `parameters`, checks the request line the server received and
 //! checks that the decoded value, written back with serde_json, is the example body again:
-//! nothing the gateway sent may be lost or changed on the way through the model.
+//! nothing the gateway sent may be lost or changed on the way through the model, neither the
+//! fields the model does not know (kept in its `unknown_fields`) nor whether a number came
+//! as a number or as a string.
 
 use std::future::Future;
 use std::time::Duration;
@@ -15,7 +17,7 @@ use fabric_rest::cluster::{
     Infrastructure, RepairTasks,
 };
 use fabric_rest::image_store::ImageStore;
-use fabric_rest::models::UpgradeState;
+use fabric_rest::models::{Decimal, DeployedServiceReplicaInfo, Int64, UpgradeState};
 use fabric_rest::nodes::{DeployedOnNode, Nodes};
 use serde::Serialize;
 use serde_json::Value;
@@ -105,31 +107,14 @@ fn assert_round_trip<T: Serialize>(decoded: &T, example: &Value) {
     assert_eq!(&written, example);
 }
 
-/// Takes the value at `pointer` out of `value`, which must have one there.
-fn remove(value: &mut Value, pointer: &str) -> Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let parent = value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
-    let removed = match parent {
-        Value::Object(map) => map.remove(key),
-        _ => None,
-    };
-    removed.unwrap_or_else(|| panic!("the example has nothing at {pointer}"))
+/// A wire integer as its value and whether it came as a string.
+fn int64(value: Option<Int64>) -> Option<(i64, bool)> {
+    value.map(|number| (number.get(), number.is_quoted()))
 }
 
-/// Replaces every JSON number under `pointer` with its text, returning how many there were.
-fn numbers_as_text(value: &mut Value, pointer: &str) -> usize {
-    fn walk(value: &mut Value) -> usize {
-        match value {
-            Value::Number(number) => {
-                *value = Value::String(number.to_string());
-                1
-            }
-            Value::Array(items) => items.iter_mut().map(walk).sum(),
-            Value::Object(map) => map.values_mut().map(walk).sum(),
-            _ => 0,
-        }
-    }
-    walk(value.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}")))
+/// A wire decimal as its text and whether it came as a string.
+fn decimal(value: &Option<Decimal>) -> Option<(String, bool)> {
+    value.as_ref().map(|number| (number.to_string(), number.is_quoted()))
 }
 
 macro_rules! example {
@@ -241,16 +226,9 @@ async fn get_cluster_upgrade_progress() {
         let retry = monitoring.health_check_retry_timeout_in_milliseconds.as_ref().unwrap();
         assert_eq!(retry.to_duration(), Some(std::time::Duration::from_secs(9_000)));
         let policy = description.cluster_health_policy.as_ref().unwrap();
-        assert!(policy.node_type_health_policy_map.is_empty());
-        // `ClusterHealthPolicy` is also a request body, where an empty map is left out; it
-        // writes the example's empty `NodeTypeHealthPolicyMap` that way too.
-        let mut written = example.body().clone();
-        let map = remove(
-            &mut written,
-            "/UpgradeDescription/ClusterHealthPolicy/NodeTypeHealthPolicyMap",
-        );
-        assert_eq!(map, serde_json::json!([]));
-        assert_round_trip(&progress, &written);
+        // An empty map that arrived is kept, and written back, as empty.
+        assert_eq!(policy.node_type_health_policy_map, Some(vec![]));
+        assert_round_trip(&progress, example.body());
     })
     .await;
 }
@@ -350,20 +328,18 @@ async fn get_cluster_load() {
         assert_eq!(metrics.len(), 3);
         let primary = &metrics[1];
         assert_eq!(primary.name.as_deref(), Some("PrimaryCount"));
-        assert_eq!(primary.deviation_before.as_deref(), Some("0.333333"));
-        assert_eq!(primary.current_cluster_load.as_deref(), Some("6.0"));
-        assert_eq!(primary.activity_threshold.as_deref(), Some("0"));
-        assert_eq!(primary.cluster_load.as_deref(), Some("6"));
-        assert_eq!(primary.min_node_load_value.as_deref(), Some("1"));
+        // The spec types every load as a string; the gateway writes most of them as JSON
+        // numbers. Each keeps the form it came in.
+        assert_eq!(decimal(&primary.deviation_before), Some(("0.333333".into(), false)));
+        assert_eq!(decimal(&primary.current_cluster_load), Some(("6.0".into(), false)));
+        assert_eq!(decimal(&primary.activity_threshold), Some(("0".into(), false)));
+        assert_eq!(decimal(&primary.cluster_load), Some(("6".into(), true)));
+        assert_eq!(decimal(&primary.min_node_load_value), Some(("1".into(), true)));
         assert_eq!(
             primary.max_node_load_node_id.as_ref().and_then(|id| id.id.as_deref()),
             Some("876a44d9185bf9416336b22e5d37cde8")
         );
-        // The spec types every load as a string; the gateway writes most of them as JSON
-        // numbers, which the model keeps as their text (11 per metric).
-        let mut written = example.body().clone();
-        assert_eq!(numbers_as_text(&mut written, "/LoadMetricInformation"), 33);
-        assert_round_trip(&load, &written);
+        assert_round_trip(&load, example.body());
     })
     .await;
 }
@@ -397,15 +373,13 @@ async fn get_repair_task_list() {
         assert_eq!(tasks.len(), 2);
         assert_eq!(tasks[1].state, "Preparing");
         assert_eq!(tasks[1].description.as_deref(), Some(""));
-        // Not a property of RepairTask in the spec, so not kept.
-        let mut written = example.body().clone();
-        for index in 0..2 {
-            assert_eq!(
-                remove(&mut written, &format!("/{index}/Scope")),
-                serde_json::json!({"Kind": "Cluster"})
-            );
+        // Not a property of RepairTask in the spec: kept among its unknown fields.
+        for task in &tasks {
+            assert_eq!(task.unknown_fields["Scope"], serde_json::json!({"Kind": "Cluster"}));
+            assert_eq!(task.unknown_fields.len(), 1);
         }
-        assert_round_trip(&tasks, &written);
+        assert_eq!(tasks[0].version, Some(Int64::new(132_362_216_205_208_555)));
+        assert_round_trip(&tasks, example.body());
     })
     .await;
 }
@@ -531,14 +505,15 @@ async fn get_node_load_info() {
         assert_eq!(metrics.len(), 11);
         let memory = &metrics[8];
         assert_eq!(memory.name.as_deref(), Some("servicefabric:/_MemoryInMB"));
-        assert_eq!(memory.node_capacity.as_deref(), Some("26147"));
-        assert_eq!(memory.node_capacity_remaining.as_deref(), Some("26147.0"));
-        assert_eq!(memory.current_node_load.as_deref(), Some("0.0"));
         // The spec types every load as a string; the gateway writes four of them as JSON
-        // numbers, which the model keeps as their text.
-        let mut written = example.body().clone();
-        assert_eq!(numbers_as_text(&mut written, "/NodeLoadMetricInformation"), 44);
-        assert_round_trip(&load, &written);
+        // numbers. Each keeps the form it came in.
+        assert_eq!(decimal(&memory.node_capacity), Some(("26147".into(), true)));
+        assert_eq!(
+            decimal(&memory.node_capacity_remaining),
+            Some(("26147.0".into(), false))
+        );
+        assert_eq!(decimal(&memory.current_node_load), Some(("0.0".into(), false)));
+        assert_round_trip(&load, example.body());
     })
     .await;
 }
@@ -721,9 +696,14 @@ async fn get_deployed_service_type_info_by_name() {
         // The spec's example body is a replica's details (the answer of
         // GetDeployedServiceReplicaDetailInfo), not a list of DeployedServiceTypeInfo: none
         // of its fields is one of a deployed service type's. It still decodes, one item for
-        // its one element, with every field of the service type absent.
+        // its one element, with every field of the service type absent and every field of
+        // the example kept among its unknown fields.
         assert_eq!(types.len(), 1);
-        assert_eq!(serde_json::to_value(&types).unwrap(), serde_json::json!([{}]));
+        let element = example.body()[0].as_object().unwrap();
+        assert_eq!(types[0].service_type_name, None);
+        assert_eq!(types[0].service_manifest_name, None);
+        assert_eq!(*types[0].unknown_fields, *element);
+        assert_round_trip(&types, example.body());
     })
     .await;
 }
@@ -750,12 +730,22 @@ async fn get_deployed_service_replica_info_list() {
         );
         assert_eq!(replicas.len(), 3);
         assert_eq!(replicas[1].kind(), "Stateful");
-        // Not a property of DeployedServiceReplicaInfo in the spec, so not kept.
-        let mut written = example.body().clone();
-        for index in 0..3 {
-            assert_eq!(remove(&mut written, &format!("/{index}/ServiceManifestVersion")), "");
+        // Not a property of DeployedServiceReplicaInfo in the spec: kept among the variant's
+        // unknown fields, where the `ServiceKind` discriminator is not.
+        for replica in &replicas {
+            let (DeployedServiceReplicaInfo::Stateful(fields) | DeployedServiceReplicaInfo::Stateless(fields)) =
+                replica
+            else {
+                panic!("a known kind: {replica:?}")
+            };
+            assert_eq!(fields.unknown_fields["ServiceManifestVersion"], "");
+            assert_eq!(fields.unknown_fields.get("ServiceKind"), None);
         }
-        assert_round_trip(&replicas, &written);
+        let DeployedServiceReplicaInfo::Stateful(first) = &replicas[0] else {
+            panic!("a stateful replica: {:?}", replicas[0])
+        };
+        assert_eq!(int64(first.replica_id), Some((133_117_243_749_598_175, true)));
+        assert_round_trip(&replicas, example.body());
     })
     .await;
 }
@@ -808,10 +798,10 @@ async fn get_deployed_service_package_info_list() {
             ["GET /Nodes/_Node_0/$/GetApplications/VisualObjects/$/GetServicePackages?api-version=6.0 HTTP/1.1"]
         );
         assert_eq!(packages[0].name.as_deref(), Some("VisualObjects.ActorServicePkg"));
-        // Not a property of DeployedServicePackageInfo in the spec, so not kept.
-        let mut written = example.body().clone();
-        assert_eq!(remove(&mut written, "/0/HealthState"), "Unknown");
-        assert_round_trip(&packages, &written);
+        // Not a property of DeployedServicePackageInfo in the spec: kept among its unknown
+        // fields.
+        assert_eq!(packages[0].unknown_fields["HealthState"], "Unknown");
+        assert_round_trip(&packages, example.body());
     })
     .await;
 }
@@ -838,9 +828,14 @@ async fn get_deployed_service_package_info_list_by_name() {
         // The spec's example body is a service type's description (an item of
         // GetServiceTypeInfoList), not a list of DeployedServicePackageInfo: none of its
         // fields is one of a deployed service package's. It still decodes, one item for its
-        // one element, with every field of the package absent.
+        // one element, with every field of the package absent and every field of the example
+        // kept among its unknown fields.
         assert_eq!(packages.len(), 1);
-        assert_eq!(serde_json::to_value(&packages).unwrap(), serde_json::json!([{}]));
+        let element = example.body()[0].as_object().unwrap();
+        assert_eq!(packages[0].name, None);
+        assert_eq!(packages[0].version, None);
+        assert_eq!(*packages[0].unknown_fields, *element);
+        assert_round_trip(&packages, example.body());
     })
     .await;
 }
@@ -865,10 +860,10 @@ async fn get_deployed_service_package_health() {
             ["GET /Nodes/_Node_0/$/GetApplications/fabric%3A%2FVisualObjects/$/GetServicePackages/VisualObjects.ActorServicePkg/$/GetHealth?api-version=6.0 HTTP/1.1"]
         );
         assert_eq!(health.health_events.as_ref().map(Vec::len), Some(3));
-        // Not a property of DeployedServicePackageHealth in the spec, so not kept.
-        let mut written = example.body().clone();
-        assert_eq!(remove(&mut written, "/ServicePackageActivationId"), "");
-        assert_round_trip(&health, &written);
+        // Not a property of DeployedServicePackageHealth in the spec: kept among its unknown
+        // fields.
+        assert_eq!(health.unknown_fields["ServicePackageActivationId"], "");
+        assert_round_trip(&health, example.body());
     })
     .await;
 }
@@ -892,18 +887,19 @@ async fn get_deployed_code_package_info_list() {
             lines(&seen),
             ["GET /Nodes/_Node_0/$/GetApplications/VisualObjects/$/GetCodePackages?api-version=6.0 HTTP/1.1"]
         );
-        assert_eq!(packages[0].run_frequency_interval.as_deref(), Some("0"));
-        let main = packages[0].main_entry_point.as_ref().unwrap();
-        assert_eq!(main.process_id.as_deref(), Some("2996"));
-        assert_eq!(main.container_id.as_deref(), Some(""));
-        let mut written = example.body().clone();
         // The spec types `RunFrequencyInterval` as a string; the gateway writes a number,
-        // which the model keeps as its text.
-        assert_eq!(numbers_as_text(&mut written, "/0/RunFrequencyInterval"), 1);
-        // Not properties of DeployedCodePackageInfo in the spec, so not kept.
-        assert_eq!(remove(&mut written, "/0/HasSetupEntryPoint"), false);
-        remove(&mut written, "/0/CodePackageUsageStatistics");
-        assert_round_trip(&packages, &written);
+        // and it stays one.
+        assert_eq!(int64(packages[0].run_frequency_interval), Some((0, false)));
+        let main = packages[0].main_entry_point.as_ref().unwrap();
+        assert_eq!(int64(main.process_id), Some((2996, true)));
+        assert_eq!(int64(main.instance_id), Some((133_126_558_467_080_230, true)));
+        assert_eq!(main.container_id.as_deref(), Some(""));
+        // Not properties of DeployedCodePackageInfo in the spec: kept among its unknown
+        // fields.
+        assert_eq!(packages[0].unknown_fields["HasSetupEntryPoint"], false);
+        assert!(packages[0].unknown_fields["CodePackageUsageStatistics"].is_object());
+        assert_eq!(packages[0].unknown_fields.len(), 2);
+        assert_round_trip(&packages, example.body());
     })
     .await;
 }
@@ -975,13 +971,16 @@ async fn get_image_store_content() {
             files[0].store_relative_path.as_deref(),
             Some(r"Store\CalcServiceApp\ApplicationManifest.2.0.xml")
         );
-        assert_eq!(files[0].file_size.as_deref(), Some("897"));
+        assert_eq!(int64(files[0].file_size), Some((897, true)));
         let version = files[0].file_version.as_ref().unwrap();
-        assert_eq!(version.version_number.as_deref(), Some("23"));
-        assert_eq!(version.epoch_data_loss_number.as_deref(), Some("131510254310497004"));
+        assert_eq!(int64(version.version_number), Some((23, true)));
+        assert_eq!(
+            int64(version.epoch_data_loss_number),
+            Some((131_510_254_310_497_004, true))
+        );
         let folders = content.store_folders.as_ref().unwrap();
         assert_eq!(folders.len(), 3);
-        assert_eq!(folders[2].file_count.as_deref(), Some("2"));
+        assert_eq!(int64(folders[2].file_count), Some((2, true)));
         assert_round_trip(&content, example.body());
     })
     .await;
@@ -1006,7 +1005,7 @@ async fn get_image_store_upload_session_by_id() {
             sessions[0].session_id.as_deref(),
             Some("4a2340e8-d8d8-497c-95fe-cdaa1052f33b")
         );
-        assert_eq!(sessions[0].file_size.as_deref(), Some("2097152"));
+        assert_eq!(int64(sessions[0].file_size), Some((2_097_152, true)));
         let missing: Vec<_> = sessions[0]
             .expected_ranges
             .iter()
@@ -1066,17 +1065,18 @@ async fn get_image_store_info() {
         let info = client.get_image_store_info(None).await.unwrap();
         assert_eq!(lines(&seen), ["GET /ImageStore/$/Info?api-version=6.5 HTTP/1.1"]);
         let disk = info.disk_info.as_ref().unwrap();
-        assert_eq!(disk.capacity.as_deref(), Some("500090007552"));
-        assert_eq!(disk.available_space.as_deref(), Some("228851900416"));
+        assert_eq!(int64(disk.capacity), Some((500_090_007_552, true)));
+        assert_eq!(int64(disk.available_space), Some((228_851_900_416, true)));
         let metadata = info.used_by_metadata.as_ref().unwrap();
-        assert_eq!(metadata.used_space.as_deref(), Some("23093248"));
-        assert_eq!(metadata.file_count.as_deref(), Some("6"));
-        assert_eq!(info.used_by_register.as_ref().unwrap().file_count.as_deref(), Some("3"));
+        assert_eq!(int64(metadata.used_space), Some((23_093_248, true)));
         // The spec types `FileCount` as a string; the example writes the four of them as
-        // JSON numbers, which the model keeps as their text.
-        let mut written = element;
-        assert_eq!(numbers_as_text(&mut written, ""), 4);
-        assert_round_trip(&info, &written);
+        // JSON numbers, and they stay numbers.
+        assert_eq!(int64(metadata.file_count), Some((6, false)));
+        assert_eq!(
+            int64(info.used_by_register.as_ref().unwrap().file_count),
+            Some((3, false))
+        );
+        assert_round_trip(&info, &element);
     })
     .await;
 }

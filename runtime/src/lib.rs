@@ -8,6 +8,10 @@
 //! - [`paging`]: continuation-token lists, page by page or as one stream.
 //! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`],
 //!   [`Percent`], and ISO-8601 durations ([`iso8601`]).
+//! - Models: [`wire_struct!`] and [`kind_enum!`] declare gateway objects that keep the
+//!   fields they do not model, [`open_enum!`] string enums that keep the values they do not
+//!   know; [`wire`] holds the values that keep their wire form ([`wire::Int64`],
+//!   [`wire::Decimal`]).
 //!
 //! [fabric-rest]: https://docs.rs/fabric-rest
 #![deny(missing_docs)]
@@ -28,6 +32,7 @@ mod fabric_error;
 mod failover;
 mod identity;
 pub mod iso8601;
+mod open_enum;
 pub mod paging;
 mod percentage;
 mod request;
@@ -38,6 +43,7 @@ mod tls;
 mod tls_failure;
 mod transport;
 mod values;
+pub mod wire;
 
 pub use api_version::{ApiVersion, ApiVersionError};
 pub use auth::{BearerToken, StaticToken, TokenError, TokenProvider};
@@ -48,6 +54,7 @@ pub use endpoint::{ENDPOINTS, Endpoint, Location, Method, Param, ParamKind, Valu
 pub use error::{Error, ErrorKind, FabricError, Result};
 pub use error_code::FabricErrorCode;
 pub use identity::ClientIdentity;
+pub use open_enum::{OpenEnum, UnknownValue};
 pub use paging::Paged;
 pub use percentage::{Percent, PercentError};
 pub use request::{MAX_BODY, REQUEST_ID_HEADER, RESERVED_HEADERS, Request, RequestBuilder};
@@ -63,7 +70,10 @@ pub use http::StatusCode;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::checks::{require_server_timeout, require_transport};
+    pub use crate::open_enum::Visitor as OpenEnumVisitor;
     pub use crate::values::require_integer;
     pub use futures_core::Stream;
     pub use linkme;
+    pub use serde;
+    pub use serde_json;
 }

@@ -1,4 +1,6 @@
-//! Cluster-level operations, grouped as in the Service Fabric REST reference.
+//! The cluster operations of the REST reference: every operation under `/$/`, in topic
+//! modules (configuration upgrade, health, info, infrastructure, partition loads, repair
+//! tasks, upgrades).
 
 mod configuration_upgrade;
 mod health;
@@ -15,3 +17,11 @@ pub use infrastructure::Infrastructure;
 pub use partitions::ClusterPartitions;
 pub use repair::RepairTasks;
 pub use upgrade::ClusterUpgrade;
+
+/// The operation traits of this group, which [`crate::prelude`] brings into scope.
+pub mod prelude {
+    pub use super::{
+        ClusterConfigurationUpgrade, ClusterHealthOperations, ClusterInfo, ClusterPartitions, ClusterUpgrade,
+        Infrastructure, RepairTasks,
+    };
+}

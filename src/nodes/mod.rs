@@ -5,3 +5,8 @@ mod node;
 
 pub use deployed::DeployedOnNode;
 pub use node::Nodes;
+
+/// The operation traits of this group, which [`crate::prelude`] brings into scope.
+pub mod prelude {
+    pub use super::{DeployedOnNode, Nodes};
+}

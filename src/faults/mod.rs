@@ -1,0 +1,10 @@
+//! The Fault Analysis Service operations of the REST reference: `/Faults/…` (node transitions, data loss, quorum loss
+//! and partition restarts, their progress and cancellation).
+//!
+//! None are declared yet. Each topic's operation trait goes into a file here, declared with
+//! `#[fabric_endpoint]` and implemented for every `Transport` (see [`crate::nodes`] for the
+//! shape), re-exported below and listed in [`prelude`]; its models go into
+//! `fabric_rest::models::faults`.
+
+/// The operation traits of this group, which [`crate::prelude`] brings into scope.
+pub mod prelude {}

@@ -1,0 +1,10 @@
+//! The Service Fabric Mesh operations of the REST reference: `/Resources/…`. Mesh is a retired preview service, kept for
+//! compatibility; the feature is off by default.
+//!
+//! None are declared yet. Each topic's operation trait goes into a file here, declared with
+//! `#[fabric_endpoint]` and implemented for every `Transport` (see [`crate::nodes`] for the
+//! shape), re-exported below and listed in [`prelude`]; its models go into
+//! `fabric_rest::models::mesh`.
+
+/// The operation traits of this group, which [`crate::prelude`] brings into scope.
+pub mod prelude {}
