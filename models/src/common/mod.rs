@@ -1,6 +1,6 @@
 //! Types that several operation groups send or return: health states, filters, reports,
 //! evaluations, statistics and policies; what cluster and application upgrades share;
-//! safety checks; node ids; container logs; moments and durations as the gateway writes
+//! safety checks; node ids; partition information; container logs; moments and durations as the gateway writes
 //! them; and the codec of the gateway's Key/Value maps.
 //!
 //! A type moves here when a second group starts to use it.
@@ -12,6 +12,7 @@ mod health_report;
 mod health_state;
 mod key_value;
 mod node_id;
+mod partition;
 mod safety_check;
 mod time;
 mod upgrade;
@@ -23,6 +24,7 @@ pub use health_report::*;
 pub use health_state::*;
 pub use key_value::*;
 pub use node_id::*;
+pub use partition::*;
 pub use safety_check::*;
 pub use time::*;
 pub use upgrade::*;

@@ -113,6 +113,12 @@ wire_struct! {
     }
 }
 
+/// The spec's name for the upgrade domain an upgrade works on now.
+pub type CurrentUpgradeDomainProgressInfo = UpgradeDomainProgress;
+
+/// The spec's name for the upgrade domain an upgrade failed in.
+pub type FailureUpgradeDomainProgressInfo = UpgradeDomainProgress;
+
 wire_struct! {
     /// The progress within one upgrade domain.
     pub struct UpgradeDomainProgress {
