@@ -19,18 +19,20 @@
 //! failed, rolled back or did not finish in time; 2 for invalid arguments, which are
 //! refused before anything is sent.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use fabric_rest::cluster::ClusterConfigurationUpgrade;
-use fabric_rest::models::{ClusterConfig, ClusterConfigurationUpgradeDescription, UpgradeState};
-use fabric_rest::upgrade::{Progress, ProgressEvent, UpgradeOutcome, WaitOptions, wait_for_configuration_upgrade};
+use fabric_rest::models::{ClusterConfig, ClusterConfigurationUpgradeDescription};
+use fabric_rest::upgrade::{UpgradeOutcome, WaitOptions, wait_for_configuration_upgrade};
 use fabric_rest::{ApiVersion, Client, ClientIdentity, ServerTimeout, Transport};
 use fabric_rest_emulator::Emulator;
-use indicatif::{ProgressBar, ProgressStyle};
+
+#[path = "support/progress.rs"]
+mod progress;
+use progress::ProgressDisplay;
 
 /// The sample sent to the embedded emulator: its cluster at a new configuration version.
 const SAMPLE: &str = include_str!("data/ClusterConfig.json");
@@ -243,8 +245,11 @@ async fn run(args: Args) -> Result<ExitCode, String> {
     let options = WaitOptions::default()
         .poll_interval(poll_interval)
         .deadline(args.wait_timeout);
-    let mut display = Display::new();
-    let outcome = wait_for_configuration_upgrade(&client, &target, options, |progress| display.show(progress)).await;
+    let mut display = ProgressDisplay::new();
+    let outcome = wait_for_configuration_upgrade(&client, &target, options, |progress| {
+        display.show(progress.summary, progress.elapsed)
+    })
+    .await;
     display.finish();
     let elapsed = started.elapsed().as_secs_f64();
     match outcome {
@@ -269,74 +274,5 @@ async fn run(args: Args) -> Result<ExitCode, String> {
         )),
         Ok(other) => Err(format!("the upgrade ended unexpectedly: {other:?}")),
         Err(error) => Err(error.to_string()),
-    }
-}
-
-/// Live progress: a bar on a terminal, one line per change otherwise.
-struct Display {
-    bar: Option<ProgressBar>,
-    last_line: String,
-}
-
-impl Display {
-    fn new() -> Display {
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = ProgressBar::new(100);
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos:>3}% {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            bar.enable_steady_tick(Duration::from_millis(120));
-            bar
-        });
-        Display {
-            bar,
-            last_line: String::new(),
-        }
-    }
-
-    fn show(&mut self, progress: &Progress<'_>) {
-        let line = match progress.event {
-            ProgressEvent::Status(status) => {
-                let percent = if status.upgrade_state == UpgradeState::RollingForwardCompleted && progress.seen_running
-                {
-                    100
-                } else {
-                    status.progress_status.min(100)
-                };
-                if let Some(bar) = &self.bar {
-                    bar.set_position(u64::from(percent));
-                }
-                let details = if status.details.is_empty() {
-                    String::new()
-                } else {
-                    format!(" - {}", status.details)
-                };
-                if self.bar.is_some() {
-                    format!("{} at version {}{details}", status.upgrade_state, status.config_version)
-                } else {
-                    format!(
-                        "{} at version {} ({percent}%){details}",
-                        status.upgrade_state, status.config_version
-                    )
-                }
-            }
-            ProgressEvent::Retrying(error) => format!("retrying: {error}"),
-            _ => return,
-        };
-        if line == self.last_line {
-            return;
-        }
-        match &self.bar {
-            Some(bar) => bar.set_message(line.clone()),
-            None => println!("[{:>6.1}s] {line}", progress.elapsed.as_secs_f64()),
-        }
-        self.last_line = line;
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
     }
 }

@@ -108,6 +108,7 @@ pub mod services;
 pub mod prelude;
 #[cfg(feature = "cluster")]
 pub mod upgrade;
+pub mod wait;
 
 #[doc(inline)]
 pub use fabric_rest_macros::fabric_endpoint;

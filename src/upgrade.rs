@@ -4,64 +4,24 @@
 //! upgrade started for a given `clusterConfigurationVersion` has ended, and says how it
 //! ended. It rides out what a cluster does while it upgrades itself (transient 503s while
 //! the upgrade service moves, a gateway node restarting), and it never mistakes the status
-//! left over from the previous upgrade for the end of this one.
+//! left over from the previous upgrade for the end of this one. It is one
+//! [`Workflow`](crate::wait::Workflow) of the library's [wait loop](crate::wait).
 
 use std::fmt;
 use std::time::Duration;
 
-use tokio::time::Instant;
-
 use crate::cluster::ClusterConfigurationUpgrade;
 use crate::models::{ClusterConfigurationUpgradeStatusInfo, UpgradeState};
-use crate::{Error, ErrorKind, ServerTimeout};
+use crate::wait::{self, Judgement, Seen, Summary, Workflow};
+use crate::{Error, ServerTimeout};
 
-/// How to wait.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct WaitOptions {
-    /// Time between two status requests (default 5 s).
-    pub poll_interval: Duration,
-    /// How long to wait in all before giving up (default 1 hour).
-    pub deadline: Duration,
-    /// How long a leftover final state (`Failed`, `RollingBackCompleted`) of an earlier upgrade
-    /// is disbelieved when this upgrade has not yet been seen running (default 30 s). A
-    /// gateway shows a started upgrade within seconds; past this grace the state is taken as
-    /// this upgrade's own result.
-    pub stale_grace: Duration,
-    /// The server timeout of each status request (default: the client's).
-    pub status_timeout: Option<ServerTimeout>,
-}
+pub use crate::wait::WaitOptions;
 
-impl Default for WaitOptions {
-    fn default() -> Self {
-        WaitOptions {
-            poll_interval: Duration::from_secs(5),
-            deadline: Duration::from_secs(3600),
-            stale_grace: Duration::from_secs(30),
-            status_timeout: None,
-        }
-    }
-}
+/// What a wait for a configuration upgrade reports after every status request.
+pub type ProgressEvent<'a> = wait::ProgressEvent<'a, ClusterConfigurationUpgradeStatusInfo>;
 
-impl WaitOptions {
-    /// Sets the time between two status requests.
-    pub fn poll_interval(mut self, interval: Duration) -> Self {
-        self.poll_interval = interval;
-        self
-    }
-
-    /// Sets how long to wait in all.
-    pub fn deadline(mut self, deadline: Duration) -> Self {
-        self.deadline = deadline;
-        self
-    }
-
-    /// Sets how long a leftover final state of an earlier upgrade is disbelieved.
-    pub fn stale_grace(mut self, grace: Duration) -> Self {
-        self.stale_grace = grace;
-        self
-    }
-}
+/// One report of a wait for a configuration upgrade.
+pub type Progress<'a> = wait::Progress<'a, ClusterConfigurationUpgradeStatusInfo>;
 
 /// How an upgrade ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,30 +53,6 @@ impl UpgradeOutcome {
             | UpgradeOutcome::Superseded(s) => s,
         }
     }
-}
-
-/// What a wait reports after every status request.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ProgressEvent<'a> {
-    /// A status was read.
-    Status(&'a ClusterConfigurationUpgradeStatusInfo),
-    /// A status request failed in a way worth retrying; the wait goes on.
-    Retrying(&'a Error),
-}
-
-/// One report of a wait in progress.
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct Progress<'a> {
-    /// What happened.
-    pub event: ProgressEvent<'a>,
-    /// Time since the wait began.
-    pub elapsed: Duration,
-    /// Status requests made so far, this one included.
-    pub polls: u32,
-    /// Whether this upgrade has been seen running (so a final state now is its own).
-    pub seen_running: bool,
 }
 
 /// Why a wait ended without an outcome.
@@ -180,26 +116,70 @@ impl std::error::Error for WaitError {
     }
 }
 
-/// `base + duration`, or a moment decades ahead when that cannot be represented: a deadline
-/// or interval of `Duration::MAX` means "never", not a panic.
-fn later(base: Instant, duration: Duration) -> Instant {
-    const FAR: Duration = Duration::from_secs(30 * 365 * 24 * 3600);
-    base.checked_add(duration)
-        .or_else(|| base.checked_add(FAR))
-        .unwrap_or(base)
+impl WaitError {
+    fn from_wait(error: wait::WaitError<ClusterConfigurationUpgradeStatusInfo>, target: &str) -> WaitError {
+        match error {
+            wait::WaitError::DeadlineExceeded {
+                elapsed,
+                last_status,
+                last_error,
+                ..
+            } => WaitError::DeadlineExceeded {
+                target_version: target.to_owned(),
+                elapsed,
+                last_status,
+                last_error,
+            },
+            wait::WaitError::Request { error, .. } => WaitError::Request(error),
+            // The loop's errors are all above; a new kind still ends the wait as a request error.
+            other => WaitError::Request(Error::invalid_argument(other.to_string())),
+        }
+    }
 }
 
-/// Whether a failed status request is worth another try: the gateway or the upgrade
-/// service is moving (transient 503, 502, 504), or the connection blinked.
-fn worth_retrying(error: &Error) -> bool {
-    match error.kind() {
-        // A refused certificate stays refused: waiting an hour for it would hide the cause.
-        ErrorKind::Connect if error.is_tls_rejection() => false,
-        ErrorKind::Connect | ErrorKind::Timeout | ErrorKind::Transport => true,
-        ErrorKind::Status => {
-            error.is_transient() || error.status().is_some_and(|s| s.as_u16() == 504 || s.as_u16() == 503)
+/// The configuration upgrade to one `clusterConfigurationVersion`, as the wait loop follows it.
+struct ConfigurationUpgrade<'c, C: ?Sized> {
+    client: &'c C,
+    target: &'c str,
+}
+
+impl<C: ClusterConfigurationUpgrade + ?Sized> Workflow for ConfigurationUpgrade<'_, C> {
+    type Status = ClusterConfigurationUpgradeStatusInfo;
+    type Outcome = UpgradeOutcome;
+
+    fn name(&self) -> String {
+        format!("the configuration upgrade to {}", self.target)
+    }
+
+    async fn poll(&mut self, timeout: Option<ServerTimeout>) -> Result<Self::Status, Error> {
+        self.client.get_cluster_configuration_upgrade_status(timeout).await
+    }
+
+    fn judge(&mut self, status: &Self::Status, seen: &Seen) -> Judgement<UpgradeOutcome> {
+        if !status.upgrade_state.is_terminal() {
+            return Judgement::Running;
         }
-        _ => false,
+        match judge(status, self.target, seen.running, seen.past_grace) {
+            Some(outcome) => Judgement::Ended(outcome),
+            None => Judgement::Earlier,
+        }
+    }
+
+    fn summary(&self, status: &Self::Status) -> Summary {
+        let details = if status.details.is_empty() {
+            String::new()
+        } else {
+            format!(" - {}", status.details)
+        };
+        // The cluster at the target version is done, whatever its progress figure says.
+        let done =
+            status.upgrade_state == UpgradeState::RollingForwardCompleted && status.config_version == self.target;
+        let percent = if done { 100 } else { status.progress_status.min(100) };
+        Summary::new(format!(
+            "{} at version {} ({percent}%){details}",
+            status.upgrade_state, status.config_version
+        ))
+        .with_percent(percent)
     }
 }
 
@@ -263,65 +243,18 @@ pub async fn wait_for_configuration_upgrade<C>(
     client: &C,
     target_version: &str,
     options: WaitOptions,
-    mut on_progress: impl FnMut(&Progress<'_>),
+    on_progress: impl FnMut(&Progress<'_>),
 ) -> Result<UpgradeOutcome, WaitError>
 where
     C: ClusterConfigurationUpgrade + ?Sized,
 {
-    let start = Instant::now();
-    let deadline = later(start, options.deadline);
-    let mut polls = 0;
-    let mut seen_running = false;
-    let mut last_status = None;
-    let mut last_error = None;
-    loop {
-        let now = Instant::now();
-        if now >= deadline {
-            return Err(WaitError::DeadlineExceeded {
-                target_version: target_version.to_owned(),
-                elapsed: now - start,
-                last_status,
-                last_error,
-            });
-        }
-        polls += 1;
-        let request = client.get_cluster_configuration_upgrade_status(options.status_timeout);
-        let result = match tokio::time::timeout_at(deadline, request).await {
-            Ok(result) => result,
-            // The deadline passed during the request; the next turn reports it.
-            Err(_) => continue,
-        };
-        match result {
-            Ok(status) => {
-                last_error = None;
-                if !status.upgrade_state.is_terminal() {
-                    seen_running = true;
-                }
-                let elapsed = start.elapsed();
-                on_progress(&Progress {
-                    event: ProgressEvent::Status(&status),
-                    elapsed,
-                    polls,
-                    seen_running,
-                });
-                if let Some(outcome) = judge(&status, target_version, seen_running, elapsed >= options.stale_grace) {
-                    return Ok(outcome);
-                }
-                last_status = Some(status);
-            }
-            Err(error) if worth_retrying(&error) => {
-                on_progress(&Progress {
-                    event: ProgressEvent::Retrying(&error),
-                    elapsed: start.elapsed(),
-                    polls,
-                    seen_running,
-                });
-                last_error = Some(error);
-            }
-            Err(error) => return Err(WaitError::Request(error)),
-        }
-        tokio::time::sleep_until(later(Instant::now(), options.poll_interval).min(deadline)).await;
-    }
+    let workflow = ConfigurationUpgrade {
+        client,
+        target: target_version,
+    };
+    wait::wait(workflow, &options, on_progress)
+        .await
+        .map_err(|error| WaitError::from_wait(error, target_version))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! - [`Transport`]: sends requests; [`Client`] is the HTTP implementation.
 //! - [`decode`]: the one place a response becomes a result or an [`Error`].
 //! - [`paging`]: continuation-token lists, page by page or as one stream.
+//! - [`wait`]: the one loop that follows every long-running operation to its end.
 //! - Wire types: [`ServerTimeout`], [`ApiVersion`], [`FabricError`], [`FabricErrorCode`],
 //!   [`Percent`], and ISO-8601 durations ([`iso8601`]).
 //! - Models: [`wire_struct!`] and [`kind_enum!`] declare gateway objects that keep the
@@ -43,6 +44,7 @@ mod tls;
 mod tls_failure;
 mod transport;
 mod values;
+pub mod wait;
 pub mod wire;
 
 pub use api_version::{ApiVersion, ApiVersionError};

@@ -1,0 +1,10 @@
+//! Following long-running operations to their end.
+//!
+//! Every workflow of the cluster that starts with a quick answer and then runs (an
+//! upgrade, a provision, a deactivation, a fault) is followed by the same loop
+//! ([`wait`](fn@wait)): a total deadline, polls with jitter, transient failures ridden out,
+//! permanent ones ending the wait, no status of an earlier run taken for this run's end,
+//! progress after every poll, cancellation by dropping the future. Each workflow is a small
+//! [`Workflow`] implementation with an outcome enum of its own.
+
+pub use fabric_rest_runtime::wait::*;
