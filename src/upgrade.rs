@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use crate::cluster::ClusterConfigurationUpgrade;
 use crate::models::{ClusterConfigurationUpgradeStatusInfo, UpgradeState};
+use crate::wait::rolling::{self, RollingEnd};
 use crate::wait::{self, Judgement, Seen, Summary, Workflow};
 use crate::{Error, ServerTimeout};
 
@@ -36,6 +37,11 @@ pub enum UpgradeOutcome {
     /// The upgrade ran, then the cluster completed at another version: a later upgrade
     /// replaced this one.
     Superseded(ClusterConfigurationUpgradeStatusInfo),
+    /// The cluster reports the state `Invalid`: no valid upgrade state.
+    Invalid(ClusterConfigurationUpgradeStatusInfo),
+    /// The cluster reports a state this library does not know; the wait does not guess
+    /// whether it is running, so it ends here with the status.
+    Unrecognised(ClusterConfigurationUpgradeStatusInfo),
 }
 
 impl UpgradeOutcome {
@@ -50,7 +56,9 @@ impl UpgradeOutcome {
             UpgradeOutcome::Completed(s)
             | UpgradeOutcome::RolledBack(s)
             | UpgradeOutcome::Failed(s)
-            | UpgradeOutcome::Superseded(s) => s,
+            | UpgradeOutcome::Superseded(s)
+            | UpgradeOutcome::Invalid(s)
+            | UpgradeOutcome::Unrecognised(s) => s,
         }
     }
 }
@@ -156,13 +164,7 @@ impl<C: ClusterConfigurationUpgrade + ?Sized> Workflow for ConfigurationUpgrade<
     }
 
     fn judge(&mut self, status: &Self::Status, seen: &Seen) -> Judgement<UpgradeOutcome> {
-        if !status.upgrade_state.is_terminal() {
-            return Judgement::Running;
-        }
-        match judge(status, self.target, seen.running, seen.past_grace) {
-            Some(outcome) => Judgement::Ended(outcome),
-            None => Judgement::Earlier,
-        }
+        judge(status, self.target, seen)
     }
 
     fn summary(&self, status: &Self::Status) -> Summary {
@@ -183,35 +185,19 @@ impl<C: ClusterConfigurationUpgrade + ?Sized> Workflow for ConfigurationUpgrade<
     }
 }
 
-/// What one status says about the upgrade to `target`.
-fn judge(
-    status: &ClusterConfigurationUpgradeStatusInfo,
-    target: &str,
-    seen_running: bool,
-    past_grace: bool,
-) -> Option<UpgradeOutcome> {
+/// What one status says about the upgrade to `target` (see [`rolling::judge`]).
+fn judge(status: &ClusterConfigurationUpgradeStatusInfo, target: &str, seen: &Seen) -> Judgement<UpgradeOutcome> {
     let at_target = status.config_version == target;
-    let state = &status.upgrade_state;
-    if !state.is_terminal() {
-        return None;
-    }
-    if *state == UpgradeState::RollingForwardCompleted {
-        return if at_target {
-            Some(UpgradeOutcome::Completed(status.clone()))
-        } else if seen_running {
-            Some(UpgradeOutcome::Superseded(status.clone()))
-        } else {
-            // The previous upgrade's final state, read before this one shows up.
-            None
-        };
-    }
-    if !(seen_running || past_grace) {
-        return None;
-    }
-    Some(if state.is_rolling_back() {
-        UpgradeOutcome::RolledBack(status.clone())
-    } else {
-        UpgradeOutcome::Failed(status.clone())
+    rolling::judge(status.upgrade_state.as_str(), at_target, seen).map(|end| {
+        let status = status.clone();
+        match end {
+            RollingEnd::Completed => UpgradeOutcome::Completed(status),
+            RollingEnd::RolledBack => UpgradeOutcome::RolledBack(status),
+            RollingEnd::Failed => UpgradeOutcome::Failed(status),
+            RollingEnd::Superseded => UpgradeOutcome::Superseded(status),
+            RollingEnd::Invalid => UpgradeOutcome::Invalid(status),
+            RollingEnd::Unrecognised => UpgradeOutcome::Unrecognised(status),
+        }
     })
 }
 
@@ -265,19 +251,23 @@ mod tests {
         ClusterConfigurationUpgradeStatusInfo::new(UpgradeState::from(state), version)
     }
 
+    fn check(state: &str, version: &str, running: bool, past_grace: bool) -> Judgement<UpgradeOutcome> {
+        judge(&status(state, version), "2.0.0", &Seen::new(running, past_grace))
+    }
+
     #[test]
     fn stale_completed_state_is_not_the_end() {
         assert_eq!(
-            judge(&status("RollingForwardCompleted", "1.0.0"), "2.0.0", false, false),
-            None
+            check("RollingForwardCompleted", "1.0.0", false, false),
+            Judgement::Earlier
         );
         assert_eq!(
-            judge(&status("RollingForwardCompleted", "1.0.0"), "2.0.0", false, true),
-            None
+            check("RollingForwardCompleted", "1.0.0", false, true),
+            Judgement::Earlier
         );
         assert_eq!(
-            judge(&status("RollingForwardCompleted", "2.0.0"), "2.0.0", false, false),
-            Some(UpgradeOutcome::Completed(status("RollingForwardCompleted", "2.0.0")))
+            check("RollingForwardCompleted", "2.0.0", false, false),
+            Judgement::Ended(UpgradeOutcome::Completed(status("RollingForwardCompleted", "2.0.0")))
         );
     }
 
@@ -288,30 +278,43 @@ mod tests {
             "RollingForwardInProgress",
             "RollingBackPending",
             "RollingBackInProgress",
-            "Invalid",
-            "SomethingNew",
         ] {
-            assert_eq!(judge(&status(state, "2.0.0"), "2.0.0", true, true), None, "{state}");
+            assert_eq!(check(state, "2.0.0", true, true), Judgement::Running, "{state}");
         }
+    }
+
+    /// `Invalid` and states this library does not know end the wait once believed, rather
+    /// than letting it run to its deadline.
+    #[test]
+    fn invalid_and_unknown_states_end_the_wait() {
+        assert_eq!(
+            check("Invalid", "1.0.0", true, false),
+            Judgement::Ended(UpgradeOutcome::Invalid(status("Invalid", "1.0.0")))
+        );
+        assert_eq!(
+            check("SomethingNew", "1.0.0", false, true),
+            Judgement::Ended(UpgradeOutcome::Unrecognised(status("SomethingNew", "1.0.0")))
+        );
+        assert_eq!(check("Invalid", "1.0.0", false, false), Judgement::Earlier);
     }
 
     #[test]
     fn leftover_failures_count_only_once_seen_running_or_past_grace() {
         let failed = status("Failed", "1.0.0");
-        assert_eq!(judge(&failed, "2.0.0", false, false), None);
+        assert_eq!(check("Failed", "1.0.0", false, false), Judgement::Earlier);
         assert_eq!(
-            judge(&failed, "2.0.0", true, false),
-            Some(UpgradeOutcome::Failed(failed.clone()))
+            check("Failed", "1.0.0", true, false),
+            Judgement::Ended(UpgradeOutcome::Failed(failed.clone()))
         );
         assert_eq!(
-            judge(&failed, "2.0.0", false, true),
-            Some(UpgradeOutcome::Failed(failed.clone()))
+            check("Failed", "1.0.0", false, true),
+            Judgement::Ended(UpgradeOutcome::Failed(failed))
         );
         let rolled = status("RollingBackCompleted", "1.0.0");
-        assert_eq!(judge(&rolled, "2.0.0", false, false), None);
+        assert_eq!(check("RollingBackCompleted", "1.0.0", false, false), Judgement::Earlier);
         assert_eq!(
-            judge(&rolled, "2.0.0", true, false),
-            Some(UpgradeOutcome::RolledBack(rolled.clone()))
+            check("RollingBackCompleted", "1.0.0", true, false),
+            Judgement::Ended(UpgradeOutcome::RolledBack(rolled))
         );
     }
 
@@ -319,8 +322,8 @@ mod tests {
     fn completing_elsewhere_after_running_is_superseded() {
         let other = status("RollingForwardCompleted", "3.0.0");
         assert_eq!(
-            judge(&other, "2.0.0", true, false),
-            Some(UpgradeOutcome::Superseded(other.clone()))
+            check("RollingForwardCompleted", "3.0.0", true, false),
+            Judgement::Ended(UpgradeOutcome::Superseded(other))
         );
     }
 }

@@ -67,6 +67,17 @@ pub enum Judgement<O> {
     Earlier,
 }
 
+impl<O> Judgement<O> {
+    /// The same judgement with the outcome turned into another.
+    pub fn map<U>(self, f: impl FnOnce(O) -> U) -> Judgement<U> {
+        match self {
+            Judgement::Running => Judgement::Running,
+            Judgement::Ended(outcome) => Judgement::Ended(f(outcome)),
+            Judgement::Earlier => Judgement::Earlier,
+        }
+    }
+}
+
 /// What the wait has seen so far, for a workflow to judge a status by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -80,6 +91,19 @@ pub struct Seen {
     pub elapsed: Duration,
     /// Status requests made so far, this one included.
     pub polls: u32,
+}
+
+impl Seen {
+    /// What a wait has seen: whether the run was seen running and whether the grace has
+    /// passed (for judging statuses in a workflow's own tests).
+    pub fn new(running: bool, past_grace: bool) -> Seen {
+        Seen {
+            running,
+            past_grace,
+            elapsed: Duration::ZERO,
+            polls: 1,
+        }
+    }
 }
 
 /// A status on one line, for progress displays.

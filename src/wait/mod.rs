@@ -8,3 +8,10 @@
 //! [`Workflow`] implementation with an outcome enum of its own.
 
 pub use fabric_rest_runtime::wait::*;
+
+#[cfg(feature = "cluster")]
+pub mod cluster;
+#[cfg(feature = "nodes")]
+pub mod node;
+#[cfg(feature = "cluster")]
+pub(crate) mod rolling;
