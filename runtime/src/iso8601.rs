@@ -98,7 +98,9 @@ pub fn format(d: Duration) -> String {
 /// Accepted: `P[nY][nM][nD]T[nH][nM][nS]` where every number may carry a `.` fraction and at
 /// least one component is present; years and months only when zero. Also accepted: a bare
 /// integer count of milliseconds, the gateway's fallback form. The server's "infinite",
-/// `P10675199DT2H48M5.4775807S`, is an ordinary (very long) finite duration here.
+/// `P10675199DT2H48M5.4775807S`, is an ordinary (very long) finite duration here. Fractions
+/// finer than the server's 100 ns ticks are cut, as the server cuts them, so a duration read
+/// and written back with [`format`] reads the same again.
 ///
 /// ```
 /// use std::time::Duration;
@@ -153,9 +155,10 @@ pub fn parse(s: &str) -> Result<Duration, DurationError> {
             .ok_or_else(|| DurationError::Overflow { input: s.into() })?;
     }
     let secs = u64::try_from(total / NANOS_PER_SEC).map_err(|_| DurationError::Overflow { input: s.into() })?;
-    // The remainder is below one second, so it fits in u32.
+    // The remainder is below one second, so it fits in u32. It is cut to whole 100 ns ticks,
+    // as the server reads it, so that `format` writes back exactly what was read.
     let nanos = (total % NANOS_PER_SEC) as u32;
-    Ok(Duration::new(secs, nanos))
+    Ok(Duration::new(secs, nanos - nanos % NANOS_PER_TICK))
 }
 
 fn parse_millis(s: &str) -> Result<Duration, DurationError> {
@@ -394,8 +397,10 @@ mod tests {
             ("PT1.25H", secs(4_500)),
             ("P0.5DT0S", secs(43_200)),
             ("PT0.0000001S", Duration::from_nanos(100)),
-            ("PT0.123456789999S", Duration::from_nanos(123_456_789)),
-            ("PT0.1234567891234567891234S", Duration::from_nanos(123_456_789)),
+            // Cut to 100 ns ticks, the server's resolution.
+            ("PT0.123456789999S", Duration::from_nanos(123_456_700)),
+            ("PT0.1234567891234567891234S", Duration::from_nanos(123_456_700)),
+            ("P1067758065199DT2H48M5.44775806S", Duration::new(92_254_296_833_203_685, 447_758_000)),
             (
                 "P10675199DT2H48M5.4775807S",
                 Duration::new(922_337_203_685, 477_580_700),
