@@ -42,6 +42,13 @@
 //! # Ok(()) }
 //! ```
 
+pub mod package;
+pub mod upload;
+mod upload_error;
+mod upload_file;
+
+pub use upload::{UploadOptions, upload_package};
+
 use crate::models::{
     ContentRange, FolderSizeInfo, ImageStoreContent, ImageStoreCopyDescription, ImageStoreInfo, UploadSession,
 };
