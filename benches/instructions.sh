@@ -2,7 +2,10 @@
 # Instructions per request of every variant of benchmarks 1 and 2, counted by callgrind.
 # Each variant runs N and 2N times; (Ir(2N) - Ir(N)) / N is the cost of one request, with
 # start-up and the first connection cancelled out. The round trip counts both threads,
-# client and gateway; the gateway's share is the same for every client.
+# client and gateway; the gateway's share is the same for every client. How often the two
+# threads wake each other depends on timing, which moves a round trip's count by up to 2 %
+# from run to run, so each round-trip figure is the median of ROUNDS runs (default 5), the
+# variants taking turns.
 #
 #     benches/instructions.sh [N]        (default 200)
 set -euo pipefail
@@ -28,6 +31,15 @@ printf '%-12s %-18s %12s\n' benchmark variant instructions/request
 for variant in request_builder declared_method by_hand; do
   printf '%-12s %-18s %12s\n' build "$variant" "$(per_request build "$variant")"
 done
-for variant in fabric_rest reqwest_by_hand feignhttp rustify; do
-  printf '%-12s %-18s %12s\n' round-trip "$variant" "$(per_request round-trip "$variant")"
+rounds=${ROUNDS:-5}
+variants="fabric_rest reqwest_by_hand feignhttp rustify"
+declare -A runs
+for _ in $(seq "$rounds"); do
+  for variant in $variants; do
+    runs[$variant]+="$(per_request round-trip "$variant") "
+  done
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+for variant in $variants; do
+  printf '%-12s %-18s %12s   (runs: %s)\n' round-trip "$variant" "$(echo "${runs[$variant]}" | median)" "${runs[$variant]}"
 done

@@ -39,6 +39,9 @@ pub(crate) struct Call<'c> {
     /// The next attempt asks the token provider for a fresh token.
     refresh_token: bool,
     token_refreshed: bool,
+    /// The request's span, and when the call began.
+    span: tracing::Span,
+    started: Instant,
 }
 
 impl<'c> Call<'c> {
@@ -62,7 +65,15 @@ impl<'c> Call<'c> {
             attempts: 0,
             refresh_token: false,
             token_refreshed: false,
+            span: tracing::Span::current(),
+            started,
         }
+    }
+
+    /// Records how long the call took in its span.
+    pub(crate) fn finished(&self) {
+        self.span
+            .record("duration_ms", self.started.elapsed().as_millis() as u64);
     }
 
     fn gateway(&self, position: usize) -> usize {
@@ -75,15 +86,17 @@ impl<'c> Call<'c> {
         let index = self.gateway(self.position);
         self.tried |= 1 << (index % 64);
         let base = self.client.inner().gateways.base(index);
-        let span = tracing::Span::current();
-        span.record("attempt", self.attempts);
-        span.record("endpoint", base);
+        // The span already names the first attempt to a lone gateway.
+        if self.attempts > 1 || !self.order.is_empty() {
+            self.span.record("attempt", self.attempts);
+            self.span.record("endpoint", base);
+        }
         let token = match self.authorization().await {
             Ok(token) => token,
             Err(error) => return Step::Done(Err(error)),
         };
-        let remaining = self.give_up_at.saturating_duration_since(Instant::now());
         let started = Instant::now();
+        let remaining = self.give_up_at.saturating_duration_since(started);
         let sent = self
             .client
             .send_once(self.request, base, remaining, self.deadline, token, self.attempts)
@@ -91,7 +104,7 @@ impl<'c> Call<'c> {
         match sent {
             Ok(response) => {
                 let status = response.status().as_u16();
-                span.record("status", status);
+                self.span.record("status", status);
                 let elapsed_ms = started.elapsed().as_millis() as u64;
                 tracing::debug!(attempt = self.attempts, endpoint = base, status, elapsed_ms, "answered");
                 self.answered(index, response)

@@ -127,7 +127,10 @@ impl Client {
         let mut call = crate::attempts::Call::new(self, request);
         loop {
             match call.attempt().await {
-                Step::Done(result) => return result,
+                Step::Done(result) => {
+                    call.finished();
+                    return result;
+                }
                 Step::RetryAfter(wait) => sleep(wait).await,
             }
         }
@@ -394,15 +397,17 @@ async fn read_bounded(response: &mut reqwest::Response, limit: usize) -> Read {
 
 /// The api-version a request carries: the first `api-version` of its query.
 fn api_version(request: &Request) -> &str {
-    request
-        .query()
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("api-version="))
-        .unwrap_or_default()
+    // The request builder always writes it first.
+    let rest = request.query().strip_prefix("api-version=").unwrap_or_default();
+    &rest[..rest.find('&').unwrap_or(rest.len())]
 }
 
 impl Transport for Client {
     fn send<'a>(&'a self, request: &'a Request) -> impl Future<Output = Result<Response, Error>> + Send + 'a {
+        // With one gateway the first attempt's fields are known now, and a call that
+        // succeeds at once records nothing more than its status and duration.
+        let gateways = &self.inner.gateways;
+        let first = (gateways.len() == 1).then(|| gateways.base(0));
         let span = tracing::info_span!(
             "fabric_request",
             operation = request.endpoint().operation(),
@@ -410,19 +415,12 @@ impl Transport for Client {
             path = request.path(),
             api_version = api_version(request),
             request_id = request.request_id(),
-            attempt = Empty,
-            endpoint = Empty,
+            attempt = first.map(|_| 1u32),
+            endpoint = first,
             status = Empty,
             duration_ms = Empty,
         );
-        let recorder = span.clone();
-        async move {
-            let started = Instant::now();
-            let result = self.execute(request).await;
-            recorder.record("duration_ms", started.elapsed().as_millis() as u64);
-            result
-        }
-        .instrument(span)
+        self.execute(request).instrument(span)
     }
 
     fn default_server_timeout(&self) -> Option<ServerTimeout> {

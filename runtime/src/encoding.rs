@@ -30,7 +30,7 @@ impl PathSegment<'_> {
                 }
                 push_keeping_escapes(self.out, text);
             }
-            _ => self.out.extend(utf8_percent_encode(text, UNRESERVED)),
+            _ => push_strict(self.out, text),
         }
     }
 }
@@ -74,7 +74,7 @@ pub(crate) fn segment_problem(segment: &str, kept_delimiter: Option<String>) -> 
 pub(crate) fn push_keeping_escapes(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(at) = rest.find('%') {
-        out.extend(utf8_percent_encode(&rest[..at], UNRESERVED));
+        push_strict(out, &rest[..at]);
         let escape = rest.as_bytes().get(at..at + 3);
         match escape {
             Some([b'%', high, low]) if high.is_ascii_hexdigit() && low.is_ascii_hexdigit() => {
@@ -87,5 +87,16 @@ pub(crate) fn push_keeping_escapes(out: &mut String, text: &str) {
             }
         }
     }
-    out.extend(utf8_percent_encode(rest, UNRESERVED));
+    push_strict(out, rest);
+}
+
+/// Appends `text` with every byte outside RFC 3986's unreserved set percent-encoded. Names
+/// and most values need no escape at all, and are copied as they are.
+pub(crate) fn push_strict(out: &mut String, text: &str) {
+    let unreserved = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    if text.bytes().all(unreserved) {
+        out.push_str(text);
+    } else {
+        out.extend(utf8_percent_encode(text, UNRESERVED));
+    }
 }

@@ -6,10 +6,9 @@ use std::fmt::Write as _;
 
 use bytes::Bytes;
 use http::header::{CONTENT_RANGE, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
-use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 
-use crate::encoding::{PathSegment, UNRESERVED, push_keeping_escapes, segment_problem};
+use crate::encoding::{PathSegment, push_keeping_escapes, push_strict, segment_problem};
 use crate::endpoint::{Endpoint, Location, ValueEncoding};
 use crate::error::Error;
 use crate::server_timeout::ServerTimeout;
@@ -261,19 +260,19 @@ impl RequestBuilder {
     pub fn append_query(&mut self, name: &str, value: &str) {
         self.start_query();
         self.target.push('&');
-        self.target.extend(utf8_percent_encode(name, UNRESERVED));
+        push_strict(&mut self.target, name);
         self.target.push('=');
         if self.query_keeps_escapes {
             push_keeping_escapes(&mut self.target, value);
         } else {
-            self.target.extend(utf8_percent_encode(value, UNRESERVED));
+            push_strict(&mut self.target, value);
         }
     }
 
     pub(crate) fn append_query_display(&mut self, name: &str, value: impl std::fmt::Display) {
         self.start_query();
         self.target.push('&');
-        self.target.extend(utf8_percent_encode(name, UNRESERVED));
+        push_strict(&mut self.target, name);
         self.target.push('=');
         // Numbers and booleans need no encoding.
         let _ = write!(self.target, "{value}");
@@ -389,7 +388,11 @@ impl RequestBuilder {
     pub fn build(mut self) -> Result<Request, Error> {
         self.start_query();
         self.check_content_range();
-        let request_id = uuid::Uuid::new_v4().to_string();
+        // The id and the first attempt's header come from one buffer, without formatting.
+        let mut id = [0u8; 38];
+        uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id[..36]);
+        id[36..].copy_from_slice(b":1");
+        let request_id = std::str::from_utf8(&id[..36]).unwrap_or_default().to_owned();
         let request = Request {
             endpoint: self.endpoint,
             path_len: self.path_len.unwrap_or(self.target.len()),
@@ -403,7 +406,7 @@ impl RequestBuilder {
             Some(error) => Err(error.with_request(&request)),
             None => {
                 let mut request = request;
-                if let Ok(id) = HeaderValue::from_str(&attempt_request_id(&request.request_id, 1)) {
+                if let Ok(id) = HeaderValue::from_bytes(&id) {
                     request.headers.insert(REQUEST_ID, id);
                 }
                 Ok(request)
