@@ -24,7 +24,6 @@ pub use crate::application_types::prelude::*;
 #[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::applications::prelude::*;
 #[cfg(feature = "backup_restore")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::backup_restore::prelude::*;
 #[cfg(feature = "chaos")]
 #[expect(unused_imports, reason = "the group has no operations yet")]
