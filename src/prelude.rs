@@ -31,7 +31,6 @@ pub use crate::chaos::prelude::*;
 #[cfg(feature = "cluster")]
 pub use crate::cluster::prelude::*;
 #[cfg(feature = "compose")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::compose::prelude::*;
 #[cfg(feature = "events")]
 #[expect(unused_imports, reason = "the group has no operations yet")]

@@ -82,7 +82,6 @@ pub use chaos::*;
 #[cfg(feature = "cluster")]
 pub use cluster::*;
 #[cfg(feature = "compose")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use compose::*;
 #[cfg(feature = "events")]
 #[expect(unused_imports, reason = "the group has no models yet")]
