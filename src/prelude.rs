@@ -41,7 +41,6 @@ pub use crate::faults::prelude::*;
 #[cfg(feature = "image_store")]
 pub use crate::image_store::prelude::*;
 #[cfg(feature = "mesh")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::mesh::prelude::*;
 #[cfg(feature = "names")]
 #[expect(unused_imports, reason = "the group has no operations yet")]

@@ -92,7 +92,6 @@ pub use faults::*;
 #[cfg(feature = "image_store")]
 pub use image_store::*;
 #[cfg(feature = "mesh")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use mesh::*;
 #[cfg(feature = "names")]
 #[expect(unused_imports, reason = "the group has no models yet")]
