@@ -6,19 +6,19 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
+use fabric_rest::Accepted;
 use fabric_rest::backup_restore::{ApplicationBackup, BackupPolicies, PartitionBackup, ServiceBackup};
+use fabric_rest::models::Int64;
 use fabric_rest::models::{
-    BackupConfigurationInfo, BackupEntity, BackupPartitionDescription, BackupPolicyDescription,
-    BackupPolicyScope, BackupScheduleDescription, BackupState, BackupStorageDescription, BackupSuspensionScope,
-    BackupTimeFilter, BackupType, GetBackupByStorageQueryDescription, ManagedIdentityType, PartitionInformation,
+    BackupConfigurationInfo, BackupEntity, BackupPartitionDescription, BackupPolicyDescription, BackupPolicyScope,
+    BackupScheduleDescription, BackupState, BackupStorageDescription, BackupSuspensionScope, BackupTimeFilter,
+    BackupType, GetBackupByStorageQueryDescription, ManagedIdentityType, PartitionInformation,
     RestorePartitionDescription, RestoreState, RetentionPolicyDescription,
 };
-use fabric_rest::Accepted;
-use fabric_rest::models::Int64;
 
-mod support;
 #[path = "support/examples.rs"]
 mod examples;
+mod support;
 
 use examples::{Example, assert_round_trip, bounded, sent_json, serve_empty, serve_json, without_nulls};
 use support::lines;
@@ -47,10 +47,19 @@ async fn get_backup_policy_list() {
             ["GET /BackupRestore/BackupPolicies?api-version=6.4&MaxResults=4 HTTP/1.1"]
         );
         assert_eq!(page.next_token(), Some("FileShare10MinBackupPolicy"));
-        let kinds: Vec<_> = page.items.iter().map(|policy| policy.storage.kind().to_owned()).collect();
+        let kinds: Vec<_> = page
+            .items
+            .iter()
+            .map(|policy| policy.storage.kind().to_owned())
+            .collect();
         assert_eq!(
             kinds,
-            ["AzureBlobStore", "ManagedIdentityAzureBlobStore", "DsmsAzureBlobStore", "FileShare"]
+            [
+                "AzureBlobStore",
+                "ManagedIdentityAzureBlobStore",
+                "DsmsAzureBlobStore",
+                "FileShare"
+            ]
         );
         let BackupStorageDescription::ManagedIdentityAzureBlobStore(identity) = &page.items[1].storage else {
             panic!("{:?}", page.items[1].storage)
@@ -182,7 +191,9 @@ async fn get_partition_backup_configuration_info() {
             .unwrap();
         assert_eq!(
             lines(&seen),
-            [format!("GET /Partitions/{PARTITION}/$/GetBackupConfigurationInfo?api-version=6.4 HTTP/1.1")]
+            [format!(
+                "GET /Partitions/{PARTITION}/$/GetBackupConfigurationInfo?api-version=6.4 HTTP/1.1"
+            )]
         );
         assert_eq!(info.policy_name.as_deref(), Some("BackupPolicy2"));
         assert_eq!(info.partition_id.as_deref(), Some(PARTITION));
@@ -243,7 +254,9 @@ async fn get_service_backup_list() {
         );
         assert_eq!(
             page.next_token(),
-            Some("fabric:/CalcApp/CalcService#1daae3f5-7fd6-42e9-b1ba-8c05f873994d#7903dc2a-228d-44b0-b7c8-a13a6c9b46bd")
+            Some(
+                "fabric:/CalcApp/CalcService#1daae3f5-7fd6-42e9-b1ba-8c05f873994d#7903dc2a-228d-44b0-b7c8-a13a6c9b46bd"
+            )
         );
         assert_round_trip(&page, &without_nulls(example.body()));
     })
@@ -262,7 +275,9 @@ async fn get_partition_backup_list() {
             .unwrap();
         assert_eq!(
             lines(&seen),
-            [format!("GET /Partitions/{PARTITION}/$/GetBackups?api-version=6.4 HTTP/1.1")]
+            [format!(
+                "GET /Partitions/{PARTITION}/$/GetBackups?api-version=6.4 HTTP/1.1"
+            )]
         );
         assert_eq!(page.items.len(), 2);
         assert_round_trip(&page, &without_nulls(example.body()));
@@ -281,10 +296,15 @@ async fn get_partition_backup_progress() {
             .unwrap();
         assert_eq!(
             lines(&seen),
-            [format!("GET /Partitions/{PARTITION}/$/GetBackupProgress?api-version=6.4 HTTP/1.1")]
+            [format!(
+                "GET /Partitions/{PARTITION}/$/GetBackupProgress?api-version=6.4 HTTP/1.1"
+            )]
         );
         assert_eq!(progress.backup_state, Some(BackupState::Success));
-        assert_eq!(progress.time_stamp_utc.as_ref().unwrap().as_str(), "2018-01-01T09:00:55Z");
+        assert_eq!(
+            progress.time_stamp_utc.as_ref().unwrap().as_str(),
+            "2018-01-01T09:00:55Z"
+        );
         assert_eq!(int64(progress.lsn_of_last_backup_record), Some((261, true)));
         assert_round_trip(&progress, &without_nulls(example.body()));
     })
@@ -302,7 +322,9 @@ async fn get_partition_restore_progress() {
             .unwrap();
         assert_eq!(
             lines(&seen),
-            [format!("GET /Partitions/{PARTITION}/$/GetRestoreProgress?api-version=6.4 HTTP/1.1")]
+            [format!(
+                "GET /Partitions/{PARTITION}/$/GetRestoreProgress?api-version=6.4 HTTP/1.1"
+            )]
         );
         assert_eq!(progress.restore_state, Some(RestoreState::Success));
         assert_eq!(int64(progress.restored_lsn), Some((261, true)));
@@ -327,7 +349,10 @@ async fn get_backups_from_backup_location() {
             lines(&seen),
             ["POST /BackupRestore/$/GetBackups?api-version=6.4&MaxResults=2 HTTP/1.1"]
         );
-        assert_eq!(sent_json(&seen, 0), *example.param("GetBackupByStorageQueryDescription"));
+        assert_eq!(
+            sent_json(&seen, 0),
+            *example.param("GetBackupByStorageQueryDescription")
+        );
         assert_eq!(page.items.len(), 2);
         assert_round_trip(&page, &without_nulls(example.body()));
     })
@@ -385,7 +410,9 @@ async fn backup_partition_to_a_given_store() {
         assert_eq!(accepted, Accepted);
         assert_eq!(
             lines(&seen),
-            [format!("POST /Partitions/{PARTITION}/$/Backup?api-version=6.4 HTTP/1.1")]
+            [format!(
+                "POST /Partitions/{PARTITION}/$/Backup?api-version=6.4 HTTP/1.1"
+            )]
         );
         assert_eq!(sent_json(&seen, 0), *example.param("BackupPartitionDescription"));
     })
@@ -405,7 +432,9 @@ async fn restore_partition_from_a_given_backup() {
             .unwrap();
         assert_eq!(
             lines(&seen),
-            [format!("POST /Partitions/{PARTITION}/$/Restore?api-version=6.4 HTTP/1.1")]
+            [format!(
+                "POST /Partitions/{PARTITION}/$/Restore?api-version=6.4 HTTP/1.1"
+            )]
         );
         assert_eq!(sent_json(&seen, 0), *example.param("RestorePartitionDescription"));
         assert!(!format!("{description:?}").contains("PutYourAccountKeyHere"));
