@@ -2,6 +2,9 @@
 //! and container logs.
 #![allow(deprecated)]
 
+use std::future::Future;
+
+use super::put::put_resource;
 use crate::models::{
     ApplicationResourceDescription, ApplicationResourceUpgradeProgressInfo, ContainerLogs, Paged,
     ServiceReplicaDescription, ServiceResourceDescription,
@@ -14,9 +17,9 @@ use crate::{Result, StatusCode, Transport, fabric_endpoint};
 /// already in them are kept. Mesh operations take no server timeout.
 #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
 pub trait MeshApplications: Transport {
-    /// Creates the application `application_resource_name`, or replaces it with `description`
-    /// (`PUT /Resources/Applications/{applicationResourceName}`). The gateway answers the application (200 or 201), or
-    /// `202 Accepted` without a body (`None`) when it finishes in the background.
+    /// The declaration of [`mesh_application_create_or_update`](Self::mesh_application_create_or_update), answering only which status came
+    /// back; call that one instead.
+    #[doc(hidden)]
     #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
     #[fabric_endpoint(
         PUT,
@@ -25,11 +28,31 @@ pub trait MeshApplications: Transport {
         operation = "MeshApplication_CreateOrUpdate",
         success = [200, 201, 202]
     )]
-    async fn mesh_application_create_or_update(
+    async fn mesh_application_put(
         &self,
         #[path(keep_escapes)] application_resource_name: &str,
         #[body] description: &ApplicationResourceDescription,
-    ) -> Result<Option<ApplicationResourceDescription>>;
+    ) -> Result<StatusCode>;
+
+    /// Creates the application `application_resource_name`, or replaces it with `description`
+    /// (`PUT /Resources/Applications/{applicationResourceName}`). The gateway answers the application (200 or 201), or
+    /// `202 Accepted` without a body (`None`) when it finishes in the background.
+    #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
+    fn mesh_application_create_or_update<'a>(
+        &'a self,
+        application_resource_name: &'a str,
+        description: &'a ApplicationResourceDescription,
+    ) -> impl Future<Output = Result<Option<ApplicationResourceDescription>>> + Send + 'a
+    where
+        Self: Sized,
+    {
+        put_resource(
+            self,
+            Self::MESH_APPLICATION_PUT,
+            &[("applicationResourceName", application_resource_name)],
+            |request| request.json_body(description),
+        )
+    }
 
     /// The application `application_resource_name` (`GET /Resources/Applications/{applicationResourceName}`).
     #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]

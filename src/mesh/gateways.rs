@@ -2,6 +2,9 @@
 //! runtime.
 #![allow(deprecated)]
 
+use std::future::Future;
+
+use super::put::put_resource;
 use crate::models::{GatewayResourceDescription, Paged};
 use crate::{Result, StatusCode, Transport, fabric_endpoint};
 
@@ -14,11 +17,9 @@ use crate::{Result, StatusCode, Transport, fabric_endpoint};
 /// already in them are kept. Mesh operations take no server timeout.
 #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
 pub trait MeshGateways: Transport {
-    /// Creates the gateway `gateway_resource_name`, or replaces it with `description`
-    /// (`PUT /Resources/Gateways/{gatewayResourceName}`). The gateway answers the gateway (200 or 201), or
-    /// `202 Accepted` without a body (`None`) when it finishes in the background.
-    ///
-    /// Removed from the Service Fabric runtime: a current cluster refuses it.
+    /// The declaration of [`mesh_gateway_create_or_update`](Self::mesh_gateway_create_or_update), answering only which status came
+    /// back; call that one instead.
+    #[doc(hidden)]
     #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
     #[fabric_endpoint(
         PUT,
@@ -27,11 +28,33 @@ pub trait MeshGateways: Transport {
         operation = "MeshGateway_CreateOrUpdate",
         success = [200, 201, 202]
     )]
-    async fn mesh_gateway_create_or_update(
+    async fn mesh_gateway_put(
         &self,
         #[path(keep_escapes)] gateway_resource_name: &str,
         #[body] description: &GatewayResourceDescription,
-    ) -> Result<Option<GatewayResourceDescription>>;
+    ) -> Result<StatusCode>;
+
+    /// Creates the gateway `gateway_resource_name`, or replaces it with `description`
+    /// (`PUT /Resources/Gateways/{gatewayResourceName}`). The gateway answers the gateway (200 or 201), or
+    /// `202 Accepted` without a body (`None`) when it finishes in the background.
+    ///
+    /// Removed from the Service Fabric runtime: a current cluster refuses it.
+    #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
+    fn mesh_gateway_create_or_update<'a>(
+        &'a self,
+        gateway_resource_name: &'a str,
+        description: &'a GatewayResourceDescription,
+    ) -> impl Future<Output = Result<Option<GatewayResourceDescription>>> + Send + 'a
+    where
+        Self: Sized,
+    {
+        put_resource(
+            self,
+            Self::MESH_GATEWAY_PUT,
+            &[("gatewayResourceName", gateway_resource_name)],
+            |request| request.json_body(description),
+        )
+    }
 
     /// The gateway `gateway_resource_name` (`GET /Resources/Gateways/{gatewayResourceName}`).
     ///

@@ -12,6 +12,7 @@
 mod applications;
 mod gateways;
 mod networks;
+mod put;
 mod secrets;
 mod volumes;
 

@@ -1,6 +1,9 @@
 //! Mesh secret resources and their values (`/Resources/Secrets`).
 #![allow(deprecated)]
 
+use std::future::Future;
+
+use super::put::put_resource;
 use crate::models::{Paged, SecretResourceDescription, SecretValue, SecretValueResourceDescription};
 use crate::{Result, StatusCode, Transport, fabric_endpoint};
 
@@ -11,9 +14,9 @@ use crate::{Result, StatusCode, Transport, fabric_endpoint};
 /// already in them are kept. Mesh operations take no server timeout.
 #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
 pub trait MeshSecrets: Transport {
-    /// Creates the secret `secret_resource_name`, or replaces it with `description`
-    /// (`PUT /Resources/Secrets/{secretResourceName}`). The gateway answers the secret (200 or 201), or
-    /// `202 Accepted` without a body (`None`) when it finishes in the background.
+    /// The declaration of [`mesh_secret_create_or_update`](Self::mesh_secret_create_or_update), answering only which status came
+    /// back; call that one instead.
+    #[doc(hidden)]
     #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
     #[fabric_endpoint(
         PUT,
@@ -22,11 +25,31 @@ pub trait MeshSecrets: Transport {
         operation = "MeshSecret_CreateOrUpdate",
         success = [200, 201, 202]
     )]
-    async fn mesh_secret_create_or_update(
+    async fn mesh_secret_put(
         &self,
         #[path(keep_escapes)] secret_resource_name: &str,
         #[body] description: &SecretResourceDescription,
-    ) -> Result<Option<SecretResourceDescription>>;
+    ) -> Result<StatusCode>;
+
+    /// Creates the secret `secret_resource_name`, or replaces it with `description`
+    /// (`PUT /Resources/Secrets/{secretResourceName}`). The gateway answers the secret (200 or 201), or
+    /// `202 Accepted` without a body (`None`) when it finishes in the background.
+    #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
+    fn mesh_secret_create_or_update<'a>(
+        &'a self,
+        secret_resource_name: &'a str,
+        description: &'a SecretResourceDescription,
+    ) -> impl Future<Output = Result<Option<SecretResourceDescription>>> + Send + 'a
+    where
+        Self: Sized,
+    {
+        put_resource(
+            self,
+            Self::MESH_SECRET_PUT,
+            &[("secretResourceName", secret_resource_name)],
+            |request| request.json_body(description),
+        )
+    }
 
     /// The secret `secret_resource_name` (`GET /Resources/Secrets/{secretResourceName}`).
     #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
@@ -63,9 +86,9 @@ pub trait MeshSecrets: Transport {
     )]
     async fn mesh_secret_list(&self) -> Result<Paged<SecretResourceDescription>>;
 
-    /// Adds the version `secret_value_resource_name` of the secret's value, or replaces it
-    /// (`PUT /Resources/Secrets/{secretResourceName}/values/{secretValueResourceName}`). The
-    /// gateway answers the version (200 or 201), or `202 Accepted` without a body (`None`).
+    /// The declaration of [`mesh_secret_value_add_value`](Self::mesh_secret_value_add_value), answering only which status came
+    /// back; call that one instead.
+    #[doc(hidden)]
     #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
     #[fabric_endpoint(
         PUT,
@@ -74,12 +97,36 @@ pub trait MeshSecrets: Transport {
         operation = "MeshSecretValue_AddValue",
         success = [200, 201, 202]
     )]
-    async fn mesh_secret_value_add_value(
+    async fn mesh_secret_value_put(
         &self,
         #[path(keep_escapes)] secret_resource_name: &str,
         #[path(keep_escapes)] secret_value_resource_name: &str,
         #[body] description: &SecretValueResourceDescription,
-    ) -> Result<Option<SecretValueResourceDescription>>;
+    ) -> Result<StatusCode>;
+
+    /// Adds the version `secret_value_resource_name` of the secret's value, or replaces it
+    /// (`PUT /Resources/Secrets/{secretResourceName}/values/{secretValueResourceName}`). The
+    /// gateway answers the version (200 or 201), or `202 Accepted` without a body (`None`).
+    #[deprecated(note = "Service Fabric Mesh is retired; kept for compatibility only")]
+    fn mesh_secret_value_add_value<'a>(
+        &'a self,
+        secret_resource_name: &'a str,
+        secret_value_resource_name: &'a str,
+        description: &'a SecretValueResourceDescription,
+    ) -> impl Future<Output = Result<Option<SecretValueResourceDescription>>> + Send + 'a
+    where
+        Self: Sized,
+    {
+        put_resource(
+            self,
+            Self::MESH_SECRET_VALUE_PUT,
+            &[
+                ("secretResourceName", secret_resource_name),
+                ("secretValueResourceName", secret_value_resource_name),
+            ],
+            |request| request.json_body(description),
+        )
+    }
 
     /// The version `secret_value_resource_name` of the secret, without its value
     /// (`GET /Resources/Secrets/{secretResourceName}/values/{secretValueResourceName}`).
