@@ -186,18 +186,25 @@ wire_struct! {
 }
 
 impl ResourceRequirements {
-    /// A request for `memory_in_gb` of memory and `cpu` cores, without limits.
-    pub fn new(memory_in_gb: Decimal, cpu: Decimal) -> ResourceRequirements {
-        ResourceRequirements {
+    /// A request for `memory_in_gb` of memory and `cpu` cores, without limits, both written
+    /// as JSON numbers; `None` unless both are finite and not negative.
+    pub fn new(memory_in_gb: f64, cpu: f64) -> Option<ResourceRequirements> {
+        Some(ResourceRequirements {
             requests: ResourceRequests {
-                memory_in_gb,
-                cpu,
+                memory_in_gb: json_number(memory_in_gb)?,
+                cpu: json_number(cpu)?,
                 unknown_fields: Default::default(),
             },
             limits: None,
             unknown_fields: Default::default(),
-        }
+        })
     }
+}
+
+/// `value` as a [`Decimal`] written as a JSON number, as the spec types these fields.
+fn json_number(value: f64) -> Option<Decimal> {
+    let number = serde_json::Number::from_f64(value).filter(|_| value >= 0.0)?;
+    serde_json::from_value(serde_json::Value::Number(number)).ok()
 }
 
 wire_struct! {
