@@ -24,7 +24,6 @@ pub use crate::application_types::prelude::*;
 #[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::applications::prelude::*;
 #[cfg(feature = "backup_restore")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::backup_restore::prelude::*;
 #[cfg(feature = "chaos")]
 #[expect(unused_imports, reason = "the group has no operations yet")]
@@ -32,7 +31,6 @@ pub use crate::chaos::prelude::*;
 #[cfg(feature = "cluster")]
 pub use crate::cluster::prelude::*;
 #[cfg(feature = "compose")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::compose::prelude::*;
 #[cfg(feature = "events")]
 #[expect(unused_imports, reason = "the group has no operations yet")]
@@ -43,7 +41,6 @@ pub use crate::faults::prelude::*;
 #[cfg(feature = "image_store")]
 pub use crate::image_store::prelude::*;
 #[cfg(feature = "mesh")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::mesh::prelude::*;
 #[cfg(feature = "names")]
 #[expect(unused_imports, reason = "the group has no operations yet")]

@@ -32,6 +32,8 @@
 #![deny(missing_docs)]
 
 pub mod common;
+#[cfg(any(feature = "backup_restore", feature = "compose", feature = "mesh"))]
+mod secret;
 
 #[cfg(feature = "application_types")]
 pub mod application_types;
@@ -73,7 +75,6 @@ pub use application_types::*;
 #[expect(unused_imports, reason = "the group has no models yet")]
 pub use applications::*;
 #[cfg(feature = "backup_restore")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use backup_restore::*;
 #[cfg(feature = "chaos")]
 #[expect(unused_imports, reason = "the group has no models yet")]
@@ -81,7 +82,6 @@ pub use chaos::*;
 #[cfg(feature = "cluster")]
 pub use cluster::*;
 #[cfg(feature = "compose")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use compose::*;
 #[cfg(feature = "events")]
 #[expect(unused_imports, reason = "the group has no models yet")]
@@ -92,7 +92,6 @@ pub use faults::*;
 #[cfg(feature = "image_store")]
 pub use image_store::*;
 #[cfg(feature = "mesh")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use mesh::*;
 #[cfg(feature = "names")]
 #[expect(unused_imports, reason = "the group has no models yet")]
@@ -108,6 +107,9 @@ pub use replicas::*;
 #[cfg(feature = "services")]
 #[expect(unused_imports, reason = "the group has no models yet")]
 pub use services::*;
+
+#[cfg(any(feature = "backup_restore", feature = "compose", feature = "mesh"))]
+pub use secret::SecretString;
 
 pub use fabric_rest_runtime::wire::{Decimal, Int64, UnknownFields};
 pub use fabric_rest_runtime::{Paged, Percent, PercentError};
