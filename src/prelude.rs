@@ -46,7 +46,6 @@ pub use crate::image_store::prelude::*;
 #[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::mesh::prelude::*;
 #[cfg(feature = "names")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::names::prelude::*;
 #[cfg(feature = "nodes")]
 pub use crate::nodes::prelude::*;

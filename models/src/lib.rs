@@ -95,7 +95,6 @@ pub use image_store::*;
 #[expect(unused_imports, reason = "the group has no models yet")]
 pub use mesh::*;
 #[cfg(feature = "names")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use names::*;
 #[cfg(feature = "nodes")]
 pub use nodes::*;
