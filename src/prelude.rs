@@ -38,7 +38,6 @@ pub use crate::compose::prelude::*;
 #[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::events::prelude::*;
 #[cfg(feature = "faults")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::faults::prelude::*;
 #[cfg(feature = "image_store")]
 pub use crate::image_store::prelude::*;

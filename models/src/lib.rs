@@ -87,7 +87,6 @@ pub use compose::*;
 #[expect(unused_imports, reason = "the group has no models yet")]
 pub use events::*;
 #[cfg(feature = "faults")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use faults::*;
 #[cfg(feature = "image_store")]
 pub use image_store::*;
