@@ -27,7 +27,6 @@ pub use crate::applications::prelude::*;
 #[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::backup_restore::prelude::*;
 #[cfg(feature = "chaos")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::chaos::prelude::*;
 #[cfg(feature = "cluster")]
 pub use crate::cluster::prelude::*;

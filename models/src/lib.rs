@@ -76,7 +76,6 @@ pub use applications::*;
 #[expect(unused_imports, reason = "the group has no models yet")]
 pub use backup_restore::*;
 #[cfg(feature = "chaos")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use chaos::*;
 #[cfg(feature = "cluster")]
 pub use cluster::*;
