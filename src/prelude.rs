@@ -34,7 +34,6 @@ pub use crate::cluster::prelude::*;
 #[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::compose::prelude::*;
 #[cfg(feature = "events")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::events::prelude::*;
 #[cfg(feature = "faults")]
 pub use crate::faults::prelude::*;

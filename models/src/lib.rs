@@ -83,7 +83,6 @@ pub use cluster::*;
 #[expect(unused_imports, reason = "the group has no models yet")]
 pub use compose::*;
 #[cfg(feature = "events")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use events::*;
 #[cfg(feature = "faults")]
 pub use faults::*;
