@@ -96,7 +96,10 @@ fn a_double_that_json_cannot_carry_is_refused() {
     assert!(PropertyValue::double(f64::INFINITY).is_none());
     assert!(PropertyValue::double(f64::NAN).is_none());
     let value = PropertyValue::double(-0.25).unwrap();
-    assert_eq!(serde_json::to_string(&value).unwrap(), r#"{"Kind":"Double","Data":-0.25}"#);
+    assert_eq!(
+        serde_json::to_string(&value).unwrap(),
+        r#"{"Kind":"Double","Data":-0.25}"#
+    );
 }
 
 /// A 409 whose body is not a batch answer (a proxy's page) is a decode error that names

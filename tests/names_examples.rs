@@ -12,9 +12,9 @@ use fabric_rest::{ErrorKind, FabricErrorCode, StatusCode};
 use futures_util::StreamExt;
 use serde_json::json;
 
-mod support;
 #[path = "support/group_examples.rs"]
 mod group_examples;
+mod support;
 
 use group_examples::{
     Example, assert_round_trip, bounded, read_back, sent_body, sent_text, serve_body, serve_empty, serve_example,
@@ -78,7 +78,10 @@ async fn get_name_exists_info_and_name_exists() {
 
         // Any other failure stays an error.
         fn denied(_: &str) -> (u16, String) {
-            (403, r#"{"Error":{"Code":"E_ACCESSDENIED","Message":"Access denied."}}"#.to_owned())
+            (
+                403,
+                r#"{"Error":{"Code":"E_ACCESSDENIED","Message":"Access denied."}}"#.to_owned(),
+            )
         }
         let (client, _) = serve(denied).await;
         let error = client.name_exists("samples/apps", None).await.unwrap_err();
@@ -96,11 +99,7 @@ async fn delete_name_and_delete_property() {
         let (client, seen) = serve_empty(200).await;
         client.delete_name(name.param_str("nameId"), None).await.unwrap();
         client
-            .delete_property(
-                property.param_str("nameId"),
-                property.param_str("PropertyName"),
-                None,
-            )
+            .delete_property(property.param_str("nameId"), property.param_str("PropertyName"), None)
             .await
             .unwrap();
         assert_eq!(
@@ -257,11 +256,7 @@ async fn get_property_info() {
         let example = example!("GetPropertyInfo-1.json");
         let (client, seen) = serve_example(&example).await;
         let property = client
-            .get_property_info(
-                example.param_str("nameId"),
-                example.param_str("PropertyName"),
-                None,
-            )
+            .get_property_info(example.param_str("nameId"), example.param_str("PropertyName"), None)
             .await
             .unwrap();
         assert_eq!(
@@ -337,7 +332,8 @@ async fn submit_property_batch_second_example() {
         let error = serde_json::from_value::<PropertyBatchDescriptionList>(request.clone()).unwrap_err();
         assert_eq!(error.to_string(), "missing field `Exists`");
         let mut fixed = request.clone();
-        fixed["Operations"][0] = json!({"Kind": "CheckExists", "PropertyName": "PersistentQueueAppData", "Exists": true});
+        fixed["Operations"][0] =
+            json!({"Kind": "CheckExists", "PropertyName": "PersistentQueueAppData", "Exists": true});
         let batch: PropertyBatchDescriptionList = read_back(&fixed);
         assert_eq!(
             batch,
@@ -351,7 +347,10 @@ async fn submit_property_batch_second_example() {
             ])
         );
         let (client, _) = serve_body(409, example.body()).await;
-        let answer = client.submit_property_batch("samples/apps", &batch, None).await.unwrap();
+        let answer = client
+            .submit_property_batch("samples/apps", &batch, None)
+            .await
+            .unwrap();
         assert!(matches!(&answer, PropertyBatchInfo::Failed(failure) if failure.operation_index == Some(1)));
         assert_round_trip(&answer, example.body());
     })
