@@ -26,24 +26,20 @@ pub use crate::applications::prelude::*;
 #[cfg(feature = "backup_restore")]
 pub use crate::backup_restore::prelude::*;
 #[cfg(feature = "chaos")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::chaos::prelude::*;
 #[cfg(feature = "cluster")]
 pub use crate::cluster::prelude::*;
 #[cfg(feature = "compose")]
 pub use crate::compose::prelude::*;
 #[cfg(feature = "events")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::events::prelude::*;
 #[cfg(feature = "faults")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::faults::prelude::*;
 #[cfg(feature = "image_store")]
 pub use crate::image_store::prelude::*;
 #[cfg(feature = "mesh")]
 pub use crate::mesh::prelude::*;
 #[cfg(feature = "names")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::names::prelude::*;
 #[cfg(feature = "nodes")]
 pub use crate::nodes::prelude::*;

@@ -77,24 +77,20 @@ pub use applications::*;
 #[cfg(feature = "backup_restore")]
 pub use backup_restore::*;
 #[cfg(feature = "chaos")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use chaos::*;
 #[cfg(feature = "cluster")]
 pub use cluster::*;
 #[cfg(feature = "compose")]
 pub use compose::*;
 #[cfg(feature = "events")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use events::*;
 #[cfg(feature = "faults")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use faults::*;
 #[cfg(feature = "image_store")]
 pub use image_store::*;
 #[cfg(feature = "mesh")]
 pub use mesh::*;
 #[cfg(feature = "names")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use names::*;
 #[cfg(feature = "nodes")]
 pub use nodes::*;

@@ -1,10 +1,16 @@
-//! The Fault Analysis Service operations of the REST reference: `/Faults/…` (node transitions, data loss, quorum loss
-//! and partition restarts, their progress and cancellation).
-//!
-//! None are declared yet. Each topic's operation trait goes into a file here, declared with
-//! `#[fabric_endpoint]` and implemented for every `Transport` (see [`crate::nodes`] for the
-//! shape), re-exported below and listed in [`prelude`]; its models go into
-//! `fabric_rest::models::faults`.
+//! The Fault Analysis Service operations of the REST reference: `/Faults/…` (data loss,
+//! quorum loss and restarts of partitions, node transitions, and the list of fault
+//! operations).
+
+mod node;
+mod operations;
+mod partition;
+
+pub use node::NodeTransitions;
+pub use operations::FaultOperations;
+pub use partition::PartitionFaults;
 
 /// The operation traits of this group, which [`crate::prelude`] brings into scope.
-pub mod prelude {}
+pub mod prelude {
+    pub use super::{FaultOperations, NodeTransitions, PartitionFaults};
+}

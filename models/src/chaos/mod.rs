@@ -1,6 +1,12 @@
-//! The models of the Chaos operations: `/Tools/Chaos…` (starting and stopping Chaos, its report,
-//! events and schedule).
-//!
-//! None are declared yet: a model goes into a file of its topic here (`mod topic;` and
-//! `pub use topic::*;` below) when the first operation of this group that sends or returns
-//! it is declared; a model another group uses too goes into `common`.
+//! The models of the Chaos operations: `/Tools/Chaos…` (Chaos's parameters, status,
+//! schedule and events).
+
+mod file_time;
+mod parameters;
+mod schedule;
+mod status;
+
+pub use file_time::*;
+pub use parameters::*;
+pub use schedule::*;
+pub use status::*;

@@ -1,6 +1,14 @@
-//! The models of the fault operations of the Fault Analysis Service: `/Faults/…` (node transitions,
-//! data loss, quorum loss and partition restarts, their progress and cancellation).
+//! The models of the Fault Analysis Service operations: `/Faults/…` (data loss, quorum loss
+//! and restarts of partitions, node transitions, and the list of fault operations).
 //!
-//! None are declared yet: a model goes into a file of its topic here (`mod topic;` and
-//! `pub use topic::*;` below) when the first operation of this group that sends or returns
-//! it is declared; a model another group uses too goes into `common`.
+//! Every fault operation is started with an [`OperationId`] the caller chooses
+//! ([`OperationId::new`] makes a fresh one) and followed with it until its
+//! [`OperationState`] is final.
+
+mod operation;
+mod operation_id;
+mod progress;
+
+pub use operation::*;
+pub use operation_id::*;
+pub use progress::*;
