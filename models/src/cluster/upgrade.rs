@@ -5,8 +5,8 @@ use fabric_rest_runtime::{Percent, open_enum, wire_struct};
 
 use super::{ApplicationHealthPolicies, ApplicationHealthPolicyMapItem};
 use crate::common::{
-    ClusterHealthPolicy, HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription,
-    RollingUpgradeUpdateDescription, Timestamp, UpgradeDomainInfo, UpgradeDomainProgress, UpgradeMode,
+    ClusterHealthPolicy, KeyValueList, HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription,
+    RollingUpgradeUpdateDescription, Timestamp, UpgradeDomainInfo, UpgradeDomainProgress, UpgradeMode, UpgradeUnitInfo,
 };
 
 open_enum! {
@@ -169,7 +169,8 @@ wire_struct! {
     /// A list of application health policies, as a progress report writes it.
     pub struct ApplicationHealthPolicyMapObject {
         /// The policies.
-        "ApplicationHealthPolicyMap" application_health_policy_map: Option<Vec<ApplicationHealthPolicyMapItem>>,
+        "ApplicationHealthPolicyMap" application_health_policy_map:
+            Option<Vec<ApplicationHealthPolicyMapItem>> as KeyValueList,
     }
 }
 
@@ -183,7 +184,7 @@ wire_struct! {
         /// Every upgrade domain and its state.
         "UpgradeDomains" upgrade_domains: Option<Vec<UpgradeDomainInfo>>,
         /// Every upgrade unit (node-by-node upgrades) and its state.
-        "UpgradeUnits" upgrade_units: Option<Vec<UpgradeDomainInfo>>,
+        "UpgradeUnits" upgrade_units: Option<Vec<UpgradeUnitInfo>>,
         /// Where the upgrade stands.
         "UpgradeState" upgrade_state: Option<ClusterUpgradeState>,
         /// The next upgrade domain of a manual upgrade.
