@@ -9,7 +9,11 @@ use crate::{Result, ServerTimeout, Transport, fabric_endpoint};
 pub trait ServiceTypes: Transport {
     /// The service types of one version of an application type
     /// (`GET /ApplicationTypes/{applicationTypeName}/$/GetServiceTypes`).
-    #[fabric_endpoint(GET, "/ApplicationTypes/{applicationTypeName}/$/GetServiceTypes", api_version = "6.0")]
+    #[fabric_endpoint(
+        GET,
+        "/ApplicationTypes/{applicationTypeName}/$/GetServiceTypes",
+        api_version = "6.0"
+    )]
     async fn get_service_type_info_list(
         &self,
         #[path] application_type_name: &str,
@@ -34,7 +38,11 @@ pub trait ServiceTypes: Transport {
 
     /// One service manifest of an application type
     /// (`GET /ApplicationTypes/{applicationTypeName}/$/GetServiceManifest`).
-    #[fabric_endpoint(GET, "/ApplicationTypes/{applicationTypeName}/$/GetServiceManifest", api_version = "6.0")]
+    #[fabric_endpoint(
+        GET,
+        "/ApplicationTypes/{applicationTypeName}/$/GetServiceManifest",
+        api_version = "6.0"
+    )]
     async fn get_service_manifest(
         &self,
         #[path] application_type_name: &str,

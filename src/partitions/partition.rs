@@ -42,7 +42,8 @@ pub trait Partitions: Transport {
         Self: Sized,
     {
         paging::items(move |token: Option<String>| async move {
-            self.get_partition_info_list(service_id, token.as_deref(), timeout).await
+            self.get_partition_info_list(service_id, token.as_deref(), timeout)
+                .await
         })
     }
 

@@ -43,7 +43,8 @@ pub trait Replicas: Transport {
         Self: Sized,
     {
         paging::items(move |token: Option<String>| async move {
-            self.get_replica_info_list(partition_id, token.as_deref(), timeout).await
+            self.get_replica_info_list(partition_id, token.as_deref(), timeout)
+                .await
         })
     }
 

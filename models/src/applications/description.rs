@@ -242,7 +242,11 @@ impl ApplicationUpdateDescription {
     }
 
     fn add_flags(&mut self, flags: u32) {
-        let now = self.flags.as_deref().and_then(|text| text.parse::<u32>().ok()).unwrap_or(0);
+        let now = self
+            .flags
+            .as_deref()
+            .and_then(|text| text.parse::<u32>().ok())
+            .unwrap_or(0);
         self.flags = Some((now | flags).to_string());
     }
 

@@ -5,7 +5,7 @@ use fabric_rest_runtime::{Percent, open_enum, wire_struct};
 
 use super::{ApplicationHealthPolicies, ApplicationHealthPolicyMapItem};
 use crate::common::{
-    ClusterHealthPolicy, KeyValueList, HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription,
+    ClusterHealthPolicy, HealthEvaluationWrapper, IsoDuration, KeyValueList, MonitoringPolicyDescription,
     RollingUpgradeUpdateDescription, Timestamp, UpgradeDomainInfo, UpgradeDomainProgress, UpgradeMode, UpgradeUnitInfo,
 };
 

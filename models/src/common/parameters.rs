@@ -50,7 +50,6 @@ impl KeyValueEntry for ApplicationParameter {
     }
 }
 
-
 wire_struct! {
     /// The Azure Resource Manager metadata of an application, application type or service
     /// (the body of the `UpdateArmMetadata` operations).

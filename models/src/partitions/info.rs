@@ -58,10 +58,16 @@ wire_struct! {
         "MinReplicaSetSize" min_replica_set_size: Option<Int64>,
         /// The number of auxiliary replicas.
         "AuxiliaryReplicaCount" auxiliary_replica_count: Option<Int64>,
-        /// How long it was last in quorum loss (or has been, if it is).
+        /// How long it was last in quorum loss (or has been, if it is), as the spec names
+        /// it.
         "LastQuorumLossDuration" last_quorum_loss_duration: Option<IsoDuration>,
-        /// Its configuration number.
+        /// Its configuration number, as the spec names it.
         "PrimaryEpoch" primary_epoch: Option<Epoch>,
+        /// How long it was last in quorum loss, in seconds: what gateways send in place of
+        /// `LastQuorumLossDuration`.
+        "LastQuorumLossDurationInSeconds" last_quorum_loss_duration_in_seconds: Option<Int64>,
+        /// Its configuration number: what gateways send in place of `PrimaryEpoch`.
+        "CurrentConfigurationEpoch" current_configuration_epoch: Option<Epoch>,
     }
 }
 

@@ -48,7 +48,9 @@ impl PartitionSchemeDescription {
     {
         let names: Vec<String> = names.into_iter().map(Into::into).collect();
         if names.is_empty() {
-            return Err(DescriptionError::new("a named partition scheme needs one name at least"));
+            return Err(DescriptionError::new(
+                "a named partition scheme needs one name at least",
+            ));
         }
         let mut seen = std::collections::BTreeSet::new();
         if let Some(name) = names.iter().find(|name| !seen.insert(name.as_str())) {

@@ -174,7 +174,11 @@ impl ScalingMechanismDescription {
     }
 
     /// Keep between `min` and `max` named partitions, `increment` at a time.
-    pub fn add_remove_incremental_named_partition(min: u32, max: u32, increment: u32) -> Result<Self, DescriptionError> {
+    pub fn add_remove_incremental_named_partition(
+        min: u32,
+        max: u32,
+        increment: u32,
+    ) -> Result<Self, DescriptionError> {
         let (min, max, increment) = count_range("partition counts", min, max, increment)?;
         Ok(Self::AddRemoveIncrementalNamedPartition(
             AddRemoveIncrementalNamedPartitionScalingMechanism {
