@@ -24,11 +24,11 @@ use fabric_rest::models::{
 use fabric_rest::prelude::*;
 use fabric_rest::{Accepted, StatusCode};
 
-#[path = "support/apps.rs"]
-mod apps;
+#[path = "support/applications.rs"]
+mod applications;
 mod support;
 
-use apps::{Example, assert_round_trip, int64, sent_body};
+use applications::{Example, assert_round_trip, int64, sent_body};
 use support::{lines, serve};
 
 macro_rules! example {
