@@ -1,6 +1,7 @@
 //! Upgrading the cluster's code and configuration: the descriptions that start, change and
 //! resume an upgrade, and its progress.
 
+use fabric_rest_runtime::wire::Int64;
 use fabric_rest_runtime::{Percent, open_enum, wire_struct};
 
 use super::{ApplicationHealthPolicies, ApplicationHealthPolicyMapItem};
@@ -162,6 +163,9 @@ wire_struct! {
         "ClusterUpgradeHealthPolicy" cluster_upgrade_health_policy: Option<ClusterUpgradeHealthPolicyObject>,
         /// Policies of particular applications.
         "ApplicationHealthPolicyMap" application_health_policy_map: Option<ApplicationHealthPolicyMapObject>,
+        /// How long stateless instances wait before closing, in seconds; a number or a
+        /// string, kept as it came.
+        "InstanceCloseDelayDurationInSeconds" instance_close_delay_duration_in_seconds: Option<Int64>,
     }
 }
 
@@ -213,5 +217,7 @@ wire_struct! {
         "UpgradeDomainProgressAtFailure" upgrade_domain_progress_at_failure: Option<UpgradeDomainProgress>,
         /// Whether the upgrade goes node by node.
         "IsNodeByNode" is_node_by_node: Option<bool>,
+        /// More about the upgrade's state.
+        "UpgradeStatusDetails" upgrade_status_details: Option<String>,
     }
 }
