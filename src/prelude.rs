@@ -18,10 +18,8 @@
 pub use crate::{Client, Error, Result, ServerTimeout, Transport};
 
 #[cfg(feature = "application_types")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::application_types::prelude::*;
 #[cfg(feature = "applications")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::applications::prelude::*;
 #[cfg(feature = "backup_restore")]
 pub use crate::backup_restore::prelude::*;
@@ -44,11 +42,8 @@ pub use crate::names::prelude::*;
 #[cfg(feature = "nodes")]
 pub use crate::nodes::prelude::*;
 #[cfg(feature = "partitions")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::partitions::prelude::*;
 #[cfg(feature = "replicas")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::replicas::prelude::*;
 #[cfg(feature = "services")]
-#[expect(unused_imports, reason = "the group has no operations yet")]
 pub use crate::services::prelude::*;

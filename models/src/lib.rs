@@ -69,10 +69,8 @@ pub mod services;
 pub use common::*;
 
 #[cfg(feature = "application_types")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use application_types::*;
 #[cfg(feature = "applications")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use applications::*;
 #[cfg(feature = "backup_restore")]
 pub use backup_restore::*;
@@ -95,13 +93,10 @@ pub use names::*;
 #[cfg(feature = "nodes")]
 pub use nodes::*;
 #[cfg(feature = "partitions")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use partitions::*;
 #[cfg(feature = "replicas")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use replicas::*;
 #[cfg(feature = "services")]
-#[expect(unused_imports, reason = "the group has no models yet")]
 pub use services::*;
 
 #[cfg(any(feature = "backup_restore", feature = "compose", feature = "mesh"))]

@@ -1,11 +1,19 @@
 //! The application type operations of the REST reference: `/ApplicationTypes` and
-//! `/ApplicationTypes/{applicationTypeName}/$/…` (provisioning, manifests, the service types
-//! an application type declares).
+//! `/ApplicationTypes/{applicationTypeName}/$/…` (listing, provisioning and unprovisioning
+//! application types, their manifests, and the service types they declare).
 //!
-//! None are declared yet. Each topic's operation trait goes into a file here, declared with
-//! `#[fabric_endpoint]` and implemented for every `Transport` (see [`crate::nodes`] for the
-//! shape), re-exported below and listed in [`prelude`]; its models go into
-//! `fabric_rest::models::application_types`.
+//! Application type and service type names are plain names, not `fabric:/` URIs; the
+//! service type name is sent with
+//! [`ValueEncoding::KeepEscapes`](crate::ValueEncoding::KeepEscapes), as the spec marks it
+//! `x-ms-skip-url-encoding`.
+
+mod service_types;
+mod types;
+
+pub use service_types::ServiceTypes;
+pub use types::ApplicationTypes;
 
 /// The operation traits of this group, which [`crate::prelude`] brings into scope.
-pub mod prelude {}
+pub mod prelude {
+    pub use super::{ApplicationTypes, ServiceTypes};
+}

@@ -1,12 +1,20 @@
-//! The partition operations of the REST reference: `/Partitions/{partitionId}` and its `/$/…` operations (health,
-//! load, recovery, replica moves), `/Services/{serviceId}/$/GetPartitions` and the
-//! service-wide recovery, except the replica operations (`replicas`) and the backup and
-//! restore operations (`backup_restore`).
+//! The partition operations of the REST reference: `/Partitions/{partitionId}…` (a
+//! partition's description, health, load, recovery and the moving of its replicas), the
+//! partition listing of a service (`/Services/{serviceId}/$/GetPartitions`) and its
+//! recovery, except the replica operations (`replicas`) and the backup operations
+//! (`backup_restore`).
 //!
-//! None are declared yet. Each topic's operation trait goes into a file here, declared with
-//! `#[fabric_endpoint]` and implemented for every `Transport` (see [`crate::nodes`] for the
-//! shape), re-exported below and listed in [`prelude`]; its models go into
-//! `fabric_rest::models::partitions`.
+//! Partition ids (GUIDs) and service ids are sent with
+//! [`ValueEncoding::KeepEscapes`](crate::ValueEncoding::KeepEscapes), as the spec marks them
+//! `x-ms-skip-url-encoding`.
+
+mod health;
+mod partition;
+
+pub use health::PartitionHealthOperations;
+pub use partition::Partitions;
 
 /// The operation traits of this group, which [`crate::prelude`] brings into scope.
-pub mod prelude {}
+pub mod prelude {
+    pub use super::{PartitionHealthOperations, Partitions};
+}

@@ -1,10 +1,18 @@
-//! The replica operations of the REST reference: `/Partitions/{partitionId}/$/GetReplicas…` (listing replicas,
-//! their health and health reports).
+//! The replica operations of the REST reference:
+//! `/Partitions/{partitionId}/$/GetReplicas…` (a partition's replicas and instances, and
+//! their health).
 //!
-//! None are declared yet. Each topic's operation trait goes into a file here, declared with
-//! `#[fabric_endpoint]` and implemented for every `Transport` (see [`crate::nodes`] for the
-//! shape), re-exported below and listed in [`prelude`]; its models go into
-//! `fabric_rest::models::replicas`.
+//! Partition and replica ids are sent with
+//! [`ValueEncoding::KeepEscapes`](crate::ValueEncoding::KeepEscapes), as the spec marks them
+//! `x-ms-skip-url-encoding`; a replica id is a 64-bit number, passed as its decimal text.
+
+mod health;
+mod replica;
+
+pub use health::ReplicaHealthOperations;
+pub use replica::Replicas;
 
 /// The operation traits of this group, which [`crate::prelude`] brings into scope.
-pub mod prelude {}
+pub mod prelude {
+    pub use super::{ReplicaHealthOperations, Replicas};
+}

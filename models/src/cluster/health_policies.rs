@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use fabric_rest_runtime::wire_struct;
 
-use crate::common::{ApplicationHealthPolicy, ClusterHealthPolicy, KeyValueList};
+use crate::common::{ApplicationHealthPolicy, ClusterHealthPolicy, KeyValueEntry, KeyValueList};
 
 wire_struct! {
     /// Health policies for specific applications, keyed by application name (`fabric:/App`).
     ///
     /// On the wire the map is `{"ApplicationHealthPolicyMap": [{"Key": .., "Value": ..}]}`;
-    /// entries are written in key order and a repeated key is rejected on input.
+    /// entries are written in key order and a repeated key is rejected on input. A map that
+    /// arrives as a JSON object (`{"fabric:/App": {..}}`) reads the same.
     ///
     /// ```
     /// use fabric_rest_models::{ApplicationHealthPolicies, ApplicationHealthPolicy, Percent};
@@ -66,11 +67,24 @@ wire_struct! {
     }
 }
 
+impl KeyValueEntry for ApplicationHealthPolicyMapItem {
+    type Value = ApplicationHealthPolicy;
+
+    fn from_pair(key: String, value: ApplicationHealthPolicy) -> ApplicationHealthPolicyMapItem {
+        ApplicationHealthPolicyMapItem {
+            key,
+            value,
+            unknown_fields: Default::default(),
+        }
+    }
+}
+
 wire_struct! {
     /// The policies a cluster health query evaluates with (GetClusterHealthUsingPolicy).
     pub struct ClusterHealthPolicies {
         /// Policies of particular applications.
-        "ApplicationHealthPolicyMap" application_health_policy_map: Option<Vec<ApplicationHealthPolicyMapItem>>,
+        "ApplicationHealthPolicyMap" application_health_policy_map:
+            Option<Vec<ApplicationHealthPolicyMapItem>> as KeyValueList,
         /// The cluster's policy.
         "ClusterHealthPolicy" cluster_health_policy: Option<ClusterHealthPolicy>,
     }

@@ -1,12 +1,13 @@
 //! Upgrading the cluster's code and configuration: the descriptions that start, change and
 //! resume an upgrade, and its progress.
 
+use fabric_rest_runtime::wire::Int64;
 use fabric_rest_runtime::{Percent, open_enum, wire_struct};
 
 use super::{ApplicationHealthPolicies, ApplicationHealthPolicyMapItem};
 use crate::common::{
-    ClusterHealthPolicy, HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription,
-    RollingUpgradeUpdateDescription, Timestamp, UpgradeDomainInfo, UpgradeDomainProgress, UpgradeMode,
+    ClusterHealthPolicy, HealthEvaluationWrapper, IsoDuration, KeyValueList, MonitoringPolicyDescription,
+    RollingUpgradeUpdateDescription, Timestamp, UpgradeDomainInfo, UpgradeDomainProgress, UpgradeMode, UpgradeUnitInfo,
 };
 
 open_enum! {
@@ -162,6 +163,9 @@ wire_struct! {
         "ClusterUpgradeHealthPolicy" cluster_upgrade_health_policy: Option<ClusterUpgradeHealthPolicyObject>,
         /// Policies of particular applications.
         "ApplicationHealthPolicyMap" application_health_policy_map: Option<ApplicationHealthPolicyMapObject>,
+        /// How long stateless instances wait before closing, in seconds; a number or a
+        /// string, kept as it came.
+        "InstanceCloseDelayDurationInSeconds" instance_close_delay_duration_in_seconds: Option<Int64>,
     }
 }
 
@@ -169,7 +173,8 @@ wire_struct! {
     /// A list of application health policies, as a progress report writes it.
     pub struct ApplicationHealthPolicyMapObject {
         /// The policies.
-        "ApplicationHealthPolicyMap" application_health_policy_map: Option<Vec<ApplicationHealthPolicyMapItem>>,
+        "ApplicationHealthPolicyMap" application_health_policy_map:
+            Option<Vec<ApplicationHealthPolicyMapItem>> as KeyValueList,
     }
 }
 
@@ -183,7 +188,7 @@ wire_struct! {
         /// Every upgrade domain and its state.
         "UpgradeDomains" upgrade_domains: Option<Vec<UpgradeDomainInfo>>,
         /// Every upgrade unit (node-by-node upgrades) and its state.
-        "UpgradeUnits" upgrade_units: Option<Vec<UpgradeDomainInfo>>,
+        "UpgradeUnits" upgrade_units: Option<Vec<UpgradeUnitInfo>>,
         /// Where the upgrade stands.
         "UpgradeState" upgrade_state: Option<ClusterUpgradeState>,
         /// The next upgrade domain of a manual upgrade.
@@ -212,5 +217,7 @@ wire_struct! {
         "UpgradeDomainProgressAtFailure" upgrade_domain_progress_at_failure: Option<UpgradeDomainProgress>,
         /// Whether the upgrade goes node by node.
         "IsNodeByNode" is_node_by_node: Option<bool>,
+        /// More about the upgrade's state.
+        "UpgradeStatusDetails" upgrade_status_details: Option<String>,
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use fabric_rest_runtime::{Percent, wire_struct};
 
-use super::KeyValueList;
+use super::{KeyValueEntry, KeyValueList};
 
 wire_struct! {
     /// The health policy of the cluster, used by health queries and upgrades.
@@ -16,10 +16,12 @@ wire_struct! {
         "MaxPercentUnhealthyNodes" max_percent_unhealthy_nodes: Option<Percent>,
         /// The share of unhealthy applications tolerated.
         "MaxPercentUnhealthyApplications" max_percent_unhealthy_applications: Option<Percent>,
-        /// Tolerances per application type, by type name.
-        "ApplicationTypeHealthPolicyMap" application_type_health_policy_map: Option<Vec<KeyPercent>>,
-        /// Tolerances per node type, by node type name.
-        "NodeTypeHealthPolicyMap" node_type_health_policy_map: Option<Vec<KeyPercent>>,
+        /// Tolerances per application type, by type name; read from the spec's array or a
+        /// JSON object, written as the array.
+        "ApplicationTypeHealthPolicyMap" application_type_health_policy_map:
+            Option<Vec<KeyPercent>> as KeyValueList,
+        /// Tolerances per node type, by node type name; read as the map above.
+        "NodeTypeHealthPolicyMap" node_type_health_policy_map: Option<Vec<KeyPercent>> as KeyValueList,
     }
 }
 
@@ -37,6 +39,14 @@ wire_struct! {
         "Key" key: String,
         /// The tolerated share of unhealthy entities.
         "Value" value: Percent,
+    }
+}
+
+impl KeyValueEntry for KeyPercent {
+    type Value = Percent;
+
+    fn from_pair(key: String, value: Percent) -> KeyPercent {
+        KeyPercent::new(key, value)
     }
 }
 
@@ -63,7 +73,8 @@ wire_struct! {
         "MaxPercentUnhealthyDeployedApplications" max_percent_unhealthy_deployed_applications: Option<Percent>,
         /// The policy for service types not named in the map below.
         "DefaultServiceTypeHealthPolicy" default_service_type_health_policy: Option<ServiceTypeHealthPolicy>,
-        /// Policies for specific service types, by service type name.
+        /// Policies for specific service types, by service type name; read from the spec's
+        /// array or a JSON object, written as the array in name order.
         "ServiceTypeHealthPolicyMap" service_type_health_policy_map:
             Option<BTreeMap<String, ServiceTypeHealthPolicy>> as KeyValueList,
     }

@@ -1,6 +1,7 @@
 //! Which partition of a service something is about: its id and how the service's key space
 //! is split (GetPartitionInfo, ResolveService, backup lists, ...).
 
+use fabric_rest_runtime::wire::Int64;
 use fabric_rest_runtime::{kind_enum, wire_struct};
 
 kind_enum! {
@@ -39,5 +40,16 @@ wire_struct! {
         "Id" id: Option<String>,
         /// Its name.
         "Name" name: Option<String>,
+    }
+}
+
+wire_struct! {
+    /// A partition's configuration number: which primary and which data loss the
+    /// partition's operations belong to (a partition's `PrimaryEpoch`, a backup's epoch).
+    pub struct Epoch {
+        /// Grows with every change of the replica set's configuration (a new primary, ...).
+        "ConfigurationVersion" configuration_version: Option<Int64>,
+        /// Grows with every data loss.
+        "DataLossVersion" data_loss_version: Option<Int64>,
     }
 }

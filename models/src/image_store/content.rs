@@ -18,6 +18,9 @@ wire_struct! {
         "StoreFiles" store_files: Option<Vec<FileInfo>>,
         /// The folders directly under the path.
         "StoreFolders" store_folders: Option<Vec<FolderInfo>>,
+        /// Gateways that page the image store's content send where the next page starts;
+        /// absent or empty on the last page.
+        "ContinuationToken" continuation_token: Option<String>,
     }
 }
 
