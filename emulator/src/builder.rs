@@ -256,6 +256,27 @@ impl EmulatorBuilder {
             }
             None => None,
         };
+        let requires_client_certificates = tls.as_ref().is_some_and(|t| t.requires_client_certificates());
+        let bind = self.bind;
+        let gateway = Arc::new(self.gateway(committed, requires_client_certificates));
+        let listener = tokio::net::TcpListener::bind(bind).await?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel::<()>();
+        let app = server::router(Arc::clone(&gateway));
+        let https = tls.is_some();
+        // A dropped sender means the handle is gone: the server stops as well.
+        let task = tokio::spawn(listen::serve(listener, tls, app, stopped, SHUTDOWN_GRACE));
+        Ok(Emulator {
+            addr,
+            https,
+            gateway,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+
+    /// The state the server and the handle share.
+    fn gateway(self, committed: ClusterConfig, requires_client_certificates: bool) -> Gateway {
         let mut faults = FaultQueue::default();
         for (fault, times) in self.faults {
             faults.push(fault, times);
@@ -268,7 +289,7 @@ impl EmulatorBuilder {
                 script,
             })
             .collect();
-        let gateway = Arc::new(Gateway {
+        Gateway {
             runtime: self.runtime,
             runtime_version: Version::of_runtime(self.runtime.0, self.runtime.1),
             cluster: Mutex::new(Cluster::new(
@@ -284,22 +305,8 @@ impl EmulatorBuilder {
             examples: self.spec_examples,
             node_health: Mutex::new(Default::default()),
             started: (SystemTime::now(), Instant::now()),
-            requires_client_certificates: tls.as_ref().is_some_and(|t| t.requires_client_certificates()),
+            requires_client_certificates,
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
-        });
-        let listener = tokio::net::TcpListener::bind(self.bind).await?;
-        let addr = listener.local_addr()?;
-        let (stop, stopped) = oneshot::channel::<()>();
-        let app = server::router(Arc::clone(&gateway));
-        let https = tls.is_some();
-        // A dropped sender means the handle is gone: the server stops as well.
-        let task = tokio::spawn(listen::serve(listener, tls, app, stopped, SHUTDOWN_GRACE));
-        Ok(Emulator {
-            addr,
-            https,
-            gateway,
-            stop: Some(stop),
-            task: Some(task),
-        })
+        }
     }
 }

@@ -30,7 +30,7 @@ impl Route {
     }
 
     /// The same route taking every api-version from `minimum` on.
-    pub(crate) fn from_version(mut self, major: u32, minor: u32) -> Route {
+    pub(crate) fn taking_versions_from(mut self, major: u32, minor: u32) -> Route {
         self.minimum = Version::of_runtime(major, minor);
         self
     }
@@ -164,7 +164,7 @@ mod tests {
         for ok in ["6.3", "9.1", "7", "8.0-preview", "6.3.1"] {
             assert_eq!(refusal(&LIST, &format!("api-version={ok}&Name=a"), b""), None, "{ok}");
         }
-        let old = Route::new(&LIST).from_version(1, 0);
+        let old = Route::new(&LIST).taking_versions_from(1, 0);
         let findings = check(
             &old,
             &Query::parse(Some("api-version=1.0&Name=a")),

@@ -46,11 +46,11 @@ pub(crate) fn cluster_config(body: &[u8]) -> Result<String, Invalid> {
         field(&entries, name, duration_field)?;
     }
     percentages(&entries, &PERCENTAGES)?;
-    if let Some(policies) = field(&entries, "ApplicationHealthPolicies", object)? {
-        if let Some(map) = field(policies, "ApplicationHealthPolicyMap", key_value_array)? {
-            for value in map {
-                application_health_policy(&value)?;
-            }
+    if let Some(policies) = field(&entries, "ApplicationHealthPolicies", object)?
+        && let Some(map) = field(policies, "ApplicationHealthPolicyMap", key_value_array)?
+    {
+        for value in map {
+            application_health_policy(&value)?;
         }
     }
     Ok(config)

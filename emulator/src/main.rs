@@ -47,6 +47,11 @@ struct Options {
     /// Require `Authorization: Bearer TOKEN`; other requests are answered 401.
     #[arg(long = "bearer-token", value_name = "TOKEN")]
     bearer_token: Option<String>,
+
+    /// Answer every GET of the REST specification that has an example response with it,
+    /// unless the emulator answers the operation itself.
+    #[arg(long = "spec-examples")]
+    spec_examples: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -95,6 +100,11 @@ async fn main() -> ExitCode {
             Outcome::Fail => UpgradeOutcome::Fail,
             Outcome::Rollback => UpgradeOutcome::RollBack,
         });
+    let builder = if options.spec_examples {
+        builder.with_spec_examples()
+    } else {
+        builder
+    };
     let builder = match secure(builder, &options) {
         Ok(builder) => builder,
         Err(message) => {

@@ -18,7 +18,8 @@ use crate::record::RecordedRequest;
 /// # use fabric_rest_emulator::{Emulator, Problem};
 /// # async fn check(emulator: &Emulator) {
 /// for mismatch in emulator.unmatched() {
-///     eprintln!("{mismatch}"); // e.g. `GET /Nodes?api-version=6.0: GetNodeInfoList: api-version 6.0 is below the operation's 6.3`
+///     // e.g. `GET /Nodes?api-version=6.0: GetNodeInfoList: api-version 6.0 is outside 6.3 to 9.1`
+    eprintln!("{mismatch}");
 /// }
 /// assert!(emulator.unmatched().iter().all(|m| !m.problem.is_refusal()));
 /// # }

@@ -37,6 +37,13 @@ impl HealthState {
     }
 }
 
+/// Written as the gateway writes it: `"Ok"`, `"Warning"`, `"Error"`.
+impl serde::Serialize for HealthState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for HealthState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -35,6 +35,15 @@ async fn serves_on_loopback_and_prints_its_url() {
         let response = request(addr, "GET", STATUS, None).await;
         assert_eq!(response.status, 200);
         assert_eq!(response.json()["ConfigVersion"], "1.0.0");
+        // Without --spec-examples, an operation it does not serve is unknown.
+        let manifest = request(addr, "GET", "/$/GetClusterManifest?api-version=6.0", None).await;
+        assert_eq!(manifest.status, 400);
+        child.kill().await.expect("kill");
+        let (mut child, url) = spawn(&["--port", "0", "--spec-examples"]).await;
+        let addr = url.strip_prefix("http://").expect("http URL").parse().expect("address");
+        let manifest = request(addr, "GET", "/$/GetClusterManifest?api-version=6.0", None).await;
+        assert_eq!(manifest.status, 200);
+        assert!(manifest.json()["Manifest"].is_string());
         child.kill().await.expect("kill");
     })
     .await;
@@ -97,6 +106,7 @@ fn refuses_bad_arguments() {
         "--tls-key",
         "--client-ca",
         "--bearer-token",
+        "--spec-examples",
     ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }

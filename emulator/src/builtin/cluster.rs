@@ -73,12 +73,6 @@ struct NodeList {
     items: Vec<NodeInfo>,
 }
 
-impl Serialize for HealthState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
 /// Which node statuses a `NodeStatusFilter` keeps: every node here is `Up`.
 fn keeps_up_nodes(filter: Option<&str>) -> bool {
     filter.is_none_or(|f| ["default", "all", "up"].iter().any(|k| f.eq_ignore_ascii_case(k)))

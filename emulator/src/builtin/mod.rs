@@ -30,9 +30,11 @@ pub(crate) enum Builtin {
     ClusterHealth,
 }
 
-/// Every built-in operation: the spec's name for it, and the lowest api-version it takes
-/// when that is not the spec's own version.
-const BUILTINS: &[(&str, Builtin, Option<(u32, u32)>)] = &[
+/// The lowest api-version an operation takes when that is not the spec's own version.
+type Minimum = Option<(u32, u32)>;
+
+/// Every built-in operation: the spec's name for it, and its [`Minimum`].
+const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     // The gateway takes every api-version from 1.0 for the configuration upgrade, though
     // the spec lists 6.0: clients declared with 3.0 work on every cluster.
     ("StartClusterConfigurationUpgrade", Builtin::StartUpgrade, Some((1, 0))),
@@ -64,7 +66,7 @@ pub(crate) fn routes() -> Vec<(Route, Builtin)> {
         .filter_map(|(name, builtin, minimum)| {
             let route = Route::new(crate::spec::find(name)?);
             let route = match minimum {
-                Some((major, minor)) => route.from_version(*major, *minor),
+                Some((major, minor)) => route.taking_versions_from(*major, *minor),
                 None => route,
             };
             Some((route, *builtin))
