@@ -19,7 +19,7 @@ use crate::record::RecordedRequest;
 /// # async fn check(emulator: &Emulator) {
 /// for mismatch in emulator.unmatched() {
 ///     // e.g. `GET /Nodes?api-version=6.0: GetNodeInfoList: api-version 6.0 is outside 6.3 to 9.1`
-    eprintln!("{mismatch}");
+///     eprintln!("{mismatch}");
 /// }
 /// assert!(emulator.unmatched().iter().all(|m| !m.problem.is_refusal()));
 /// # }
