@@ -1,25 +1,80 @@
 //! A Service Fabric HTTP gateway on loopback, for tests and examples.
 //!
-//! The emulator answers the configuration-upgrade operations of a standalone cluster the
-//! way a real gateway (port 19080) does: the same statuses, the same `FabricError` bodies
-//! and reason phrases, the same parsing of `api-version` and `timeout`, and an upgrade that
-//! walks the upgrade domains of the ClusterConfig before it succeeds, fails or rolls back.
-//! It records the last requests byte for byte (a bounded record, see
-//! [`EmulatorBuilder::record_limit`]) so a test can check what a client sent.
+//! The emulator answers requests the way a real gateway (port 19080) does: the same
+//! statuses, `FabricError` bodies and reason phrases, the same reading of paths, queries,
+//! `api-version`, `timeout` and JSON bodies, leniencies included. It records the last
+//! requests byte for byte (a bounded record, see [`EmulatorBuilder::record_limit`]) so a
+//! test can check what a client sent.
+//!
+//! # Scripting any operation
+//!
+//! [`EmulatorBuilder::respond`] and [`Emulator::on`] give an operation the answers of a
+//! [`Script`]; the operation is named by its description (`Client::GET_NODE_INFO_LIST`, any
+//! `&'static Endpoint`, the library's or one a user's crate declares) or by its name. Each
+//! request is matched to an operation by its path template and method and checked
+//! against the operation's description as the gateway checks it; what does not fit is
+//! answered as the gateway answers it and kept for [`Emulator::unmatched`] (see
+//! [`Problem`]). An operation takes every api-version from the one it was declared with up
+//! to the emulated runtime's (9.1 unless [`EmulatorBuilder::runtime_version`] says
+//! otherwise): the declared version is taken as the first the operation exists in.
+//!
+//! ```
+//! use fabric_rest_emulator::{Answer, Emulator, Problem, Script};
+//! use fabric_rest_runtime::{Client, Endpoint, Location, Method, Param, RequestBuilder, Transport};
+//!
+//! // What `#[fabric_endpoint(GET, "/Widgets/{widgetId}", api_version = "7.0")]` writes.
+//! static GET_WIDGET: Endpoint = Endpoint::new("GetWidget", Method::Get, "/Widgets/{widgetId}", "7.0")
+//!     .with_params(&[Param::new("widgetId", Location::Path, true)]);
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let emulator = Emulator::builder()
+//!     .respond(
+//!         &GET_WIDGET,
+//!         Script::new()
+//!             .then(Answer::json(serde_json::json!({"Color": "red"})))
+//!             .then(Answer::error("FABRIC_E_NODE_NOT_FOUND", "Not found.")),
+//!     )
+//!     .start()
+//!     .await?;
+//! let client = Client::new(&emulator.base_url())?;
+//! let mut request = RequestBuilder::new(&GET_WIDGET, &client);
+//! request.path_param("widgetId", "w1");
+//! let request = request.build()?;
+//! assert_eq!(client.send(&request).await?.body().as_ref(), br#"{"Color":"red"}"#);
+//! assert_eq!(client.send(&request).await?.status(), 404);
+//! assert_eq!(emulator.unmatched(), []);
+//!
+//! // The same operation asked for with an api-version from before it existed:
+//! let early = client.with_api_version("6.0".parse()?);
+//! let mut request = RequestBuilder::new(&GET_WIDGET, &early);
+//! request.path_param("widgetId", "w1");
+//! assert_eq!(early.send(&request.build()?).await?.status(), 400);
+//! assert!(matches!(emulator.unmatched()[0].problem, Problem::ApiVersionOutOfRange { .. }));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # What it serves itself
 //!
 //! | request | answer |
 //! |---|---|
+//! | `GET /` | 200, an HTML page; no api-version needed |
+//! | `GET /Explorer`, `/explorer` | 301 to `/Explorer/index.html` |
+//! | `GET /$/GetClusterVersion` | 200 `{"Version": "9.1.0.0"}` (the runtime's version) |
+//! | `GET /Nodes` | 200, a page of the ClusterConfig's nodes (`MaxResults`, `ContinuationToken`, `NodeStatusFilter`) |
+//! | `GET /$/GetClusterHealth` | 200, the worst of the nodes' health states ([`Emulator::set_node_health`]) |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
 //! | `GET /$/GetUpgradeOrchestrationServiceState` | 200 `{"ServiceState": "..."}` |
 //! | `POST /$/SetUpgradeOrchestrationServiceState` | 200 `UpgradeOrchestrationServiceStateSummary` |
+//! | other GETs of the spec, with [`EmulatorBuilder::with_spec_examples`] | the spec's example response |
 //! | anything else | 400 `E_INVALIDARG` (the gateway never answers 404 or 405) |
 //!
-//! Every operation takes `api-version` from 1.0 up to the emulated runtime version (9.1
-//! unless [`EmulatorBuilder::runtime_version`] says otherwise), with an optional
-//! `-preview`. `timeout=0` gets 504 `FABRIC_E_TIMEOUT`; bodies over 4 MiB get 413
-//! `FABRIC_E_VALUE_TOO_LARGE`.
+//! Scripts come first, then these, then the examples. The configuration-upgrade operations
+//! take every `api-version` from 1.0 on, as the gateway does. `timeout=0` gets 504
+//! `FABRIC_E_TIMEOUT`; bodies over 4 MiB get 413 `FABRIC_E_MESSAGE_TOO_LARGE`.
 //!
 //! # Steering an upgrade from a test
 //!
