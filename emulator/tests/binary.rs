@@ -61,6 +61,14 @@ fn refuses_bad_arguments() {
         (&["--step-ms", "-1"], "unexpected argument '-1' found"),
         (&["--bind", "127.0.0.1"], "unexpected argument '--bind' found"),
         (
+            &["--node-health", "vm1=sick"],
+            "invalid value 'vm1=sick' for '--node-health <NAME=STATE>': `sick` is not a health state (ok, warning, error)",
+        ),
+        (
+            &["--port", "0", "--node-health", "vm9=ok"],
+            "error: the cluster has no node vm9",
+        ),
+        (
             &["--host", "0.0.0.0"],
             "invalid value '0.0.0.0' for '--host <HOST>': `0.0.0.0` is not a loopback address (use 127.0.0.1 or ::1)",
         ),
@@ -107,6 +115,8 @@ fn refuses_bad_arguments() {
         "--client-ca",
         "--bearer-token",
         "--spec-examples",
+        "--node-health",
+        "--log-requests",
     ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
