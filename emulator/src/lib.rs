@@ -143,6 +143,7 @@ mod lenient;
 mod listen;
 mod mismatch;
 mod nodes;
+mod operation_script;
 mod query;
 mod record;
 mod reply;
@@ -165,6 +166,7 @@ pub use cluster_config::SUPPORTED_API_VERSIONS;
 pub use fault::Fault;
 pub use mismatch::{Mismatch, Problem};
 pub use nodes::{HealthState, Node};
+pub use operation_script::OperationScript;
 pub use record::RecordedRequest;
 pub use script::{Answer, Operation, Script};
 pub use server::MAX_BODY_BYTES;
@@ -308,10 +310,7 @@ impl Emulator {
                 script: Script::new(),
             });
         }
-        OperationScript {
-            gateway: &self.gateway,
-            endpoint,
-        }
+        OperationScript::new(&self.gateway, endpoint)
     }
 
     /// The nodes of the committed ClusterConfig, as GetNodeInfoList describes them.
@@ -378,69 +377,6 @@ impl std::fmt::Debug for Emulator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Emulator")
             .field("addr", &self.addr)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The script of one operation on a running emulator; see [`Emulator::on`]. Each method
-/// changes the script at once and returns the handle, so calls chain.
-pub struct OperationScript<'a> {
-    gateway: &'a Gateway,
-    endpoint: &'static fabric_rest_runtime::Endpoint,
-}
-
-impl OperationScript<'_> {
-    fn change(&self, change: impl FnOnce(Script) -> Script) -> &Self {
-        let mut scripts = self.gateway.scripts();
-        if let Some(scripted) = scripts
-            .iter_mut()
-            .find(|s| std::ptr::eq(s.route.endpoint, self.endpoint))
-        {
-            scripted.script = change(std::mem::take(&mut scripted.script));
-        }
-        self
-    }
-
-    /// Adds `answer` to the end of the sequence ([`Script::then`]).
-    pub fn then(&self, answer: impl Into<Answer>) -> &Self {
-        self.change(|s| s.then(answer))
-    }
-
-    /// Adds `answer` `times` times ([`Script::repeat`]).
-    pub fn repeat(&self, answer: impl Into<Answer>, times: usize) -> &Self {
-        self.change(|s| s.repeat(answer, times))
-    }
-
-    /// The answer once the sequence is used up ([`Script::otherwise`]).
-    pub fn otherwise(&self, answer: impl Into<Answer>) -> &Self {
-        self.change(|s| s.otherwise(answer))
-    }
-
-    /// Every answer waits this long first ([`Script::delay`]).
-    pub fn delay(&self, delay: Duration) -> &Self {
-        self.change(|s| s.delay(delay))
-    }
-
-    /// Replaces the whole script.
-    pub fn replace(&self, script: impl Into<Script>) -> &Self {
-        let script = script.into();
-        self.change(|_| script)
-    }
-
-    /// How many answers of the sequence are left (the `otherwise` answer not counted).
-    pub fn remaining(&self) -> usize {
-        let scripts = self.gateway.scripts();
-        scripts
-            .iter()
-            .find(|s| std::ptr::eq(s.route.endpoint, self.endpoint))
-            .map_or(0, |s| s.script.answers.len())
-    }
-}
-
-impl std::fmt::Debug for OperationScript<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OperationScript")
-            .field("operation", &self.endpoint.operation())
             .finish_non_exhaustive()
     }
 }

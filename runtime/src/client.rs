@@ -282,19 +282,7 @@ impl Client {
             let permanent = tls.permanent;
             return (Error::connect(request, tls).with_tls_rejection(permanent), failure);
         }
-        // Only the answer's head tells a foreign protocol; a body cut short is a broken
-        // connection to a gateway, worth a retry.
-        if !error.is_body()
-            && !error.is_decode()
-            && let Some(server) = error.url().map(|u| {
-                format!(
-                    "{}:{}",
-                    u.host_str().unwrap_or(""),
-                    u.port_or_known_default().unwrap_or(0)
-                )
-            })
-            && let Some(foreign) = tls_failure::not_http(&error, &server)
-        {
+        if let Some(foreign) = tls_failure::not_http(&error) {
             let failure = if foreign.permanent {
                 Failure::Permanent
             } else {

@@ -84,13 +84,28 @@ const CHECK_URL: &str = "the HTTP gateway usually listens on port 19080, while 1
 
 /// Finds in `error`'s chain the sign of a server that does not speak HTTP, as on a
 /// cluster's client connection port: an answer hyper cannot parse, or a connection closed
-/// before any status line. `server` names it (`host:port`).
+/// before any status line. Only the answer's head tells a foreign protocol: a body cut
+/// short is a broken connection to a gateway.
 ///
 /// An answer that is not HTTP is permanent: the same port answers the same way every
 /// time. A connection closed without a word is not: a gateway node going down, or a proxy
 /// dropping the connection, looks just the same, so a retry stays worth it and the text
 /// only says what to check if it lasts.
-pub(crate) fn not_http(error: &(dyn StdError + 'static), server: &str) -> Option<TlsFailure> {
+pub(crate) fn not_http(error: &reqwest::Error) -> Option<TlsFailure> {
+    if error.is_body() || error.is_decode() {
+        return None;
+    }
+    let server = error.url().map_or_else(String::new, |url| {
+        let port = url
+            .port_or_known_default()
+            .map_or_else(String::new, |p| format!(":{p}"));
+        format!("{}{port}", url.host_str().unwrap_or_default())
+    });
+    foreign_protocol(error, &server)
+}
+
+/// [`not_http`] for any error chain; `server` names the server (`host:port`).
+fn foreign_protocol(error: &(dyn StdError + 'static), server: &str) -> Option<TlsFailure> {
     let mut current = Some(error);
     while let Some(error) = current {
         if let Some(hyper) = error.downcast_ref::<hyper::Error>() {
@@ -236,7 +251,7 @@ mod tests {
     #[test]
     fn plain_io_errors_are_not_taken_for_a_foreign_protocol() {
         let reset = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
-        assert!(not_http(&reset, "127.0.0.1:19000").is_none());
+        assert!(foreign_protocol(&reset, "127.0.0.1:19000").is_none());
     }
 
     #[test]
