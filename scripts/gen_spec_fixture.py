@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SKELETON = ROOT / ".." / "shared" / "spec" / "servicefabric.skeleton.json"
 FIXTURE = ROOT / "tests" / "fixtures" / "spec_operations.json"
+# The emulator embeds the same digest (it never reads the repository at run time).
+EMULATOR_COPY = ROOT / "emulator" / "src" / "spec" / "operations.json"
 
 
 def param_record(spec):
@@ -90,11 +92,14 @@ def main():
         raise SystemExit("the skeleton repeats an operation id")
     text = render(records)
     if "--check" in sys.argv[1:]:
-        if FIXTURE.read_text(encoding="utf-8") != text:
-            print(f"{FIXTURE} is out of date; run scripts/gen_spec_fixture.py", file=sys.stderr)
+        stale = [f for f in (FIXTURE, EMULATOR_COPY) if f.read_text(encoding="utf-8") != text]
+        for f in stale:
+            print(f"{f} is out of date; run scripts/gen_spec_fixture.py", file=sys.stderr)
+        if stale:
             sys.exit(1)
         return
     FIXTURE.write_text(text, encoding="utf-8")
+    EMULATOR_COPY.write_text(text, encoding="utf-8")
     print(f"wrote {len(records)} operations to {FIXTURE.relative_to(ROOT)}")
 
 

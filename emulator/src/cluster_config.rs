@@ -24,6 +24,31 @@ pub(crate) struct ClusterConfig {
     pub(crate) version: String,
     /// Distinct upgrade domains of the nodes, sorted; never empty.
     pub(crate) upgrade_domains: Vec<String>,
+    /// The nodes, in the document's order; those without a `nodeName` are left out.
+    pub(crate) nodes: Vec<NodeConfig>,
+}
+
+/// One entry of `nodes`: what the gateway's node queries tell about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NodeConfig {
+    pub(crate) name: String,
+    pub(crate) ip_address: String,
+    pub(crate) node_type: String,
+    pub(crate) fault_domain: String,
+    pub(crate) upgrade_domain: String,
+}
+
+impl NodeConfig {
+    fn read(node: &Value) -> Option<NodeConfig> {
+        let text = |name: &str| node.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
+        Some(NodeConfig {
+            name: node.get("nodeName")?.as_str()?.to_owned(),
+            ip_address: text("iPAddress"),
+            node_type: text("nodeTypeRef"),
+            fault_domain: text("faultDomain"),
+            upgrade_domain: text("upgradeDomain"),
+        })
+    }
 }
 
 /// The message of the upgrade service for a document it cannot read.
@@ -42,6 +67,13 @@ impl ClusterConfig {
         }
         let version = object.get("clusterConfigurationVersion")?.as_str()?.to_owned();
         let name = object.get("name").and_then(Value::as_str).map(str::to_owned);
+        let nodes: Vec<NodeConfig> = object
+            .get("nodes")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(NodeConfig::read)
+            .collect();
         let mut upgrade_domains: Vec<String> = object
             .get("nodes")
             .and_then(Value::as_array)
@@ -60,6 +92,7 @@ impl ClusterConfig {
             name,
             version,
             upgrade_domains,
+            nodes,
         })
     }
 }
@@ -79,6 +112,18 @@ mod tests {
         assert_eq!(config.name.as_deref(), Some("fabric-rest-sample"));
         assert_eq!(config.version, "1.0.0");
         assert_eq!(config.upgrade_domains, ["UD0", "UD1", "UD2"]);
+        let names: Vec<&str> = config.nodes.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["vm0", "vm1", "vm2"]);
+        assert_eq!(
+            config.nodes[1],
+            NodeConfig {
+                name: "vm1".into(),
+                ip_address: "localhost".into(),
+                node_type: "NodeType0".into(),
+                fault_domain: "fd:/dc1/r1".into(),
+                upgrade_domain: "UD1".into(),
+            }
+        );
     }
 
     #[test]

@@ -1,17 +1,12 @@
-//! The gateway's reading of a `ClusterConfigurationUpgradeDescription` body.
+//! The gateway's reading of the bodies of the configuration-upgrade operations.
 //!
-//! The gateway deserializes the body into its model before anything else happens; a body
-//! it cannot read (not JSON, a field of the wrong type, a malformed duration, a percentage
-//! that does not fit) is an invalid argument. Unknown fields are ignored and `null` counts
-//! as absent, as with the server's JSON reader.
-
-use serde_json::{Map, Value};
+//! The gateway reads the body into its model before anything else happens, with the
+//! lenient reader of [`crate::lenient`]; a body it cannot read (not JSON, an object where
+//! a string belongs, a malformed duration) is an invalid argument, and so is a value the
+//! service behind it refuses (an empty `ClusterConfig`, a percentage above 100).
 
 use crate::duration;
-
-/// Why a body was refused; the gateway reports every case as `E_INVALIDARG`, the text only
-/// helps someone reading the emulator's code or tests.
-pub(crate) type Invalid = &'static str;
+use crate::lenient::{self, Invalid, Json, boolean, field, integer, object, string};
 
 const DURATIONS: [&str; 5] = [
     "HealthCheckRetryTimeout",
@@ -34,97 +29,96 @@ const SERVICE_TYPE_PERCENTAGES: [&str; 3] = [
     "MaxPercentUnhealthyServices",
 ];
 
+/// The root object of `body`.
+fn root(body: &[u8]) -> Result<Vec<(String, Json)>, Invalid> {
+    match Json::read(body).ok_or("body is not JSON")? {
+        Json::Object(entries) => Ok(entries),
+        _ => Err("body is not a JSON object"),
+    }
+}
+
 /// Reads the body of a StartClusterConfigurationUpgrade request and returns its
 /// `ClusterConfig` string.
 pub(crate) fn cluster_config(body: &[u8]) -> Result<String, Invalid> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| "body is not JSON")?;
-    let object = value.as_object().ok_or("body is not a JSON object")?;
-    let config = match object.get("ClusterConfig") {
-        Some(Value::String(text)) => text.clone(),
-        Some(Value::Null) | None => return Err("ClusterConfig is missing"),
-        Some(_) => return Err("ClusterConfig is not a string"),
-    };
+    let entries = root(body)?;
+    let config = field(&entries, "ClusterConfig", string)?.ok_or("ClusterConfig is missing")?;
     for name in DURATIONS {
-        match present(object, name) {
-            None => {}
-            Some(Value::String(text)) if duration::is_valid(text) => {}
-            Some(_) => return Err("malformed duration"),
-        }
+        field(&entries, name, duration_field)?;
     }
-    percentages(object, &PERCENTAGES)?;
-    if let Some(policies) = present(object, "ApplicationHealthPolicies") {
-        application_health_policies(policies)?;
+    percentages(&entries, &PERCENTAGES)?;
+    if let Some(policies) = field(&entries, "ApplicationHealthPolicies", object)?
+        && let Some(map) = field(policies, "ApplicationHealthPolicyMap", key_value_array)?
+    {
+        for value in map {
+            application_health_policy(&value)?;
+        }
     }
     Ok(config)
 }
 
-/// The field `name` unless it is missing or `null`.
-fn present<'a>(object: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
-    object.get(name).filter(|v| !v.is_null())
+/// Reads the body of SetUpgradeOrchestrationServiceState: its `ServiceState`, if given.
+pub(crate) fn service_state(body: &[u8]) -> Result<Option<String>, Invalid> {
+    field(&root(body)?, "ServiceState", string)
 }
 
-fn percentages(object: &Map<String, Value>, names: &[&str]) -> Result<(), Invalid> {
+fn duration_field(json: &Json) -> Result<Option<()>, Invalid> {
+    match string(json)? {
+        Some(text) if duration::is_valid(&text) => Ok(Some(())),
+        Some(_) => Err("malformed duration"),
+        None => Ok(None),
+    }
+}
+
+fn percentages(entries: &[(String, Json)], names: &[&str]) -> Result<(), Invalid> {
     for name in names {
-        if let Some(value) = present(object, name)
-            && value.as_u64().is_none_or(|p| p > 100)
-        {
-            return Err("percentage is not an integer from 0 to 100");
+        if field(entries, name, integer)?.is_some_and(|p| !(0..=100).contains(&p)) {
+            return Err("percentage is not from 0 to 100");
         }
     }
     Ok(())
 }
 
-fn application_health_policies(value: &Value) -> Result<(), Invalid> {
-    let object = value.as_object().ok_or("ApplicationHealthPolicies is not an object")?;
-    if let Some(map) = present(object, "ApplicationHealthPolicyMap") {
-        key_value_array(map, application_health_policy)?;
+fn application_health_policy(value: &Json) -> Result<(), Invalid> {
+    let Some(entries) = object(value)? else {
+        return Ok(());
+    };
+    field(entries, "ConsiderWarningAsError", boolean)?;
+    percentages(entries, &["MaxPercentUnhealthyDeployedApplications"])?;
+    if let Some(policy) = field(entries, "DefaultServiceTypeHealthPolicy", object)? {
+        percentages(policy, &SERVICE_TYPE_PERCENTAGES)?;
     }
-    Ok(())
-}
-
-fn application_health_policy(value: &Value) -> Result<(), Invalid> {
-    let object = value.as_object().ok_or("ApplicationHealthPolicy is not an object")?;
-    if let Some(flag) = present(object, "ConsiderWarningAsError")
-        && !flag.is_boolean()
-    {
-        return Err("ConsiderWarningAsError is not a boolean");
-    }
-    percentages(object, &["MaxPercentUnhealthyDeployedApplications"])?;
-    if let Some(policy) = present(object, "DefaultServiceTypeHealthPolicy") {
-        service_type_health_policy(policy)?;
-    }
-    if let Some(map) = present(object, "ServiceTypeHealthPolicyMap") {
-        key_value_array(map, service_type_health_policy)?;
-    }
-    Ok(())
-}
-
-fn service_type_health_policy(value: &Value) -> Result<(), Invalid> {
-    let object = value.as_object().ok_or("ServiceTypeHealthPolicy is not an object")?;
-    percentages(object, &SERVICE_TYPE_PERCENTAGES)
-}
-
-/// Maps travel as `[{"Key": "...", "Value": ...}]`; a JSON object in their place is refused,
-/// which is the mistake a client serializing a map naively makes.
-fn key_value_array(value: &Value, item: fn(&Value) -> Result<(), Invalid>) -> Result<(), Invalid> {
-    let entries = value.as_array().ok_or("map is not a Key/Value array")?;
-    for entry in entries {
-        let entry = entry.as_object().ok_or("map entry is not an object")?;
-        if !matches!(entry.get("Key"), Some(Value::String(_))) {
-            return Err("map entry has no string Key");
-        }
-        match present(entry, "Value") {
-            Some(value) => item(value)?,
-            None => return Err("map entry has no Value"),
+    if let Some(map) = field(entries, "ServiceTypeHealthPolicyMap", key_value_array)? {
+        for value in map {
+            if let Some(policy) = object(&value)? {
+                percentages(policy, &SERVICE_TYPE_PERCENTAGES)?;
+            }
         }
     }
     Ok(())
+}
+
+/// Maps travel as `[{"Key": "...", "Value": ...}]`; the values, when every entry has a
+/// key. A JSON object in their place is refused, which is the mistake a client
+/// serializing a map naively makes.
+fn key_value_array(json: &Json) -> Result<Option<Vec<Json>>, Invalid> {
+    let items = match json {
+        Json::Null => return Ok(None),
+        Json::Array(items) => items,
+        _ => return Err("map is not a Key/Value array"),
+    };
+    let mut values = Vec::new();
+    for item in items {
+        let entry = lenient::object(item)?.ok_or("map entry is null")?;
+        field(entry, "Key", string)?.ok_or("map entry has no Key")?;
+        values.push(field(entry, "Value", |v| Ok(Some(v.clone())))?.ok_or("map entry has no Value")?);
+    }
+    Ok(Some(values))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn check(body: Value) -> Result<String, Invalid> {
         cluster_config(body.to_string().as_bytes())
@@ -165,26 +159,48 @@ mod tests {
     }
 
     #[test]
+    fn reads_leniently_like_the_gateway() {
+        let lenient = [
+            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": 50.5}),
+            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": "10"}),
+            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": "ten"}),
+            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": ""}),
+            json!({"ClusterConfig": "{}", "UpgradeTimeoutInSeconds": 600}),
+            json!({"ClusterConfig": "{}", "UpgradeTimeoutInSeconds": ""}),
+            json!({"ClusterConfig": "{}", "ApplicationHealthPolicies": null}),
+            json!({"ClusterConfig": "{}", "ApplicationHealthPolicies": {"ApplicationHealthPolicyMap":
+                [{"Key": "a", "Value": {"ConsiderWarningAsError": "true"}}]}}),
+        ];
+        for body in lenient {
+            assert_eq!(check(body.clone()), Ok("{}".to_owned()), "{body}");
+        }
+        assert_eq!(check(json!({"ClusterConfig": 12})), Ok("12".to_owned()));
+        let trailing = br#"{"ClusterConfig": "{}"} whatever comes after"#;
+        assert_eq!(cluster_config(trailing), Ok("{}".to_owned()));
+    }
+
+    #[test]
     fn refuses_what_the_model_cannot_hold() {
         let bad = [
             json!({}),
             json!({"ClusterConfig": null}),
+            json!({"ClusterConfig": ""}),
             json!({"ClusterConfig": {"name": "x"}}),
             json!({"clusterConfig": "{}"}),
             json!(["ClusterConfig"]),
             json!({"ClusterConfig": "{}", "HealthCheckRetryTimeout": "P0D"}),
-            json!({"ClusterConfig": "{}", "UpgradeTimeoutInSeconds": 600}),
+            json!({"ClusterConfig": "{}", "HealthCheckRetryTimeout": true}),
             json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": 101}),
             json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": -1}),
-            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": 1.5}),
-            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": "10"}),
+            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": "101"}),
+            json!({"ClusterConfig": "{}", "MaxPercentUnhealthyNodes": [10]}),
             json!({"ClusterConfig": "{}", "ApplicationHealthPolicies": []}),
             json!({"ClusterConfig": "{}", "ApplicationHealthPolicies":
                 {"ApplicationHealthPolicyMap": {"fabric:/App": {}}}}),
             json!({"ClusterConfig": "{}", "ApplicationHealthPolicies":
                 {"ApplicationHealthPolicyMap": [{"Key": "fabric:/App"}]}}),
             json!({"ClusterConfig": "{}", "ApplicationHealthPolicies":
-                {"ApplicationHealthPolicyMap": [{"Key": 1, "Value": {}}]}}),
+                {"ApplicationHealthPolicyMap": [{"Key": [1], "Value": {}}]}}),
             json!({"ClusterConfig": "{}", "ApplicationHealthPolicies":
                 {"ApplicationHealthPolicyMap": [{"Key": "a", "Value":
                     {"ConsiderWarningAsError": "yes"}}]}}),
@@ -199,6 +215,15 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_are_each_read() {
+        let last_wins = br#"{"ClusterConfig": "{\"a\":1}", "ClusterConfig": "{}"}"#;
+        assert_eq!(cluster_config(last_wins), Ok("{}".to_owned()));
+        let first_fails =
+            br#"{"ClusterConfig": "{}", "HealthCheckRetryTimeout": "P0D", "HealthCheckRetryTimeout": "PT0S"}"#;
+        assert!(cluster_config(first_fails).is_err());
+    }
+
+    #[test]
     fn never_panics_on_odd_bytes() {
         for body in [
             &b""[..],
@@ -210,8 +235,16 @@ mod tests {
         ] {
             assert!(cluster_config(body).is_err());
         }
-        // With a repeated field the last one counts, as in the server's reader.
-        let dup = br#"{"ClusterConfig": 1, "ClusterConfig": "{}"}"#;
-        assert_eq!(cluster_config(dup), Ok("{}".to_owned()));
+    }
+
+    #[test]
+    fn service_state_reads_a_string_or_a_number() {
+        assert_eq!(
+            service_state(br#"{"ServiceState": "blob"}"#),
+            Ok(Some("blob".to_owned()))
+        );
+        assert_eq!(service_state(br#"{"ServiceState": 7}"#), Ok(Some("7".to_owned())));
+        assert_eq!(service_state(br#"{"Other": 1}"#), Ok(None));
+        assert!(service_state(br#"{"ServiceState": {}}"#).is_err());
     }
 }

@@ -10,6 +10,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use http_body::Frame;
 
+use crate::listen::Connection;
+use crate::reply;
+
 /// Something going wrong with the answer to one request.
 ///
 /// Queue faults with [`EmulatorBuilder::fault`](crate::EmulatorBuilder::fault) or, while
@@ -77,9 +80,44 @@ impl FaultQueue {
     }
 }
 
+/// Carries out `fault` on the request of `connection`: the response to send instead of
+/// the answer, or `None` to answer as usual (after a delay).
+pub(crate) async fn apply(fault: Fault, connection: Option<&Connection>) -> Option<Response> {
+    match fault {
+        Fault::Delay(delay) => {
+            tokio::time::sleep(delay).await;
+            None
+        }
+        Fault::ResetConnection => {
+            let connection = connection?;
+            connection.reset.notify_one();
+            // The connection task drops this handler with the connection.
+            std::future::pending::<()>().await;
+            None
+        }
+        Fault::Unavailable { code, retry_after } => {
+            let mut response = reply::error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &code,
+                "The service is temporarily unavailable; retry later.",
+            );
+            if let Some(seconds) = retry_after {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            Some(response)
+        }
+        Fault::GatewayTimeout => Some(reply::timed_out()),
+        Fault::BadGatewayHtml => Some(bad_gateway_html()),
+        Fault::TruncatedBody => Some(truncated_body()),
+        Fault::EndlessBody => Some(endless_body()),
+    }
+}
+
 const HTML_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
 
-pub(crate) fn bad_gateway_html() -> Response {
+fn bad_gateway_html() -> Response {
     let mut response = Response::new(Body::from(HTML_502));
     *response.status_mut() = StatusCode::BAD_GATEWAY;
     response
@@ -88,7 +126,7 @@ pub(crate) fn bad_gateway_html() -> Response {
     response
 }
 
-pub(crate) fn truncated_body() -> Response {
+fn truncated_body() -> Response {
     let mut response = Response::new(Body::new(Truncated { sent: false }));
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -100,7 +138,7 @@ pub(crate) fn truncated_body() -> Response {
     response
 }
 
-pub(crate) fn endless_body() -> Response {
+fn endless_body() -> Response {
     let mut response = Response::new(Body::new(Endless { pause: None }));
     response.headers_mut().insert(
         header::CONTENT_TYPE,

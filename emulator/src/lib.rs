@@ -1,25 +1,80 @@
 //! A Service Fabric HTTP gateway on loopback, for tests and examples.
 //!
-//! The emulator answers the configuration-upgrade operations of a standalone cluster the
-//! way a real gateway (port 19080) does: the same statuses, the same `FabricError` bodies
-//! and reason phrases, the same parsing of `api-version` and `timeout`, and an upgrade that
-//! walks the upgrade domains of the ClusterConfig before it succeeds, fails or rolls back.
-//! It records the last requests byte for byte (a bounded record, see
-//! [`EmulatorBuilder::record_limit`]) so a test can check what a client sent.
+//! The emulator answers requests the way a real gateway (port 19080) does: the same
+//! statuses, `FabricError` bodies and reason phrases, the same reading of paths, queries,
+//! `api-version`, `timeout` and JSON bodies, leniencies included. It records the last
+//! requests byte for byte (a bounded record, see [`EmulatorBuilder::record_limit`]) so a
+//! test can check what a client sent.
+//!
+//! # Scripting any operation
+//!
+//! [`EmulatorBuilder::respond`] and [`Emulator::on`] give an operation the answers of a
+//! [`Script`]; the operation is named by its description (`Client::GET_NODE_INFO_LIST`, any
+//! `&'static Endpoint`, the library's or one a user's crate declares) or by its name. Each
+//! request is matched to an operation by its path template and method and checked
+//! against the operation's description as the gateway checks it; what does not fit is
+//! answered as the gateway answers it and kept for [`Emulator::unmatched`] (see
+//! [`Problem`]). An operation takes every api-version from the one it was declared with up
+//! to the emulated runtime's (9.1 unless [`EmulatorBuilder::runtime_version`] says
+//! otherwise): the declared version is taken as the first the operation exists in.
+//!
+//! ```
+//! use fabric_rest_emulator::{Answer, Emulator, Problem, Script};
+//! use fabric_rest_runtime::{Client, Endpoint, Location, Method, Param, RequestBuilder, Transport};
+//!
+//! // What `#[fabric_endpoint(GET, "/Widgets/{widgetId}", api_version = "7.0")]` writes.
+//! static GET_WIDGET: Endpoint = Endpoint::new("GetWidget", Method::Get, "/Widgets/{widgetId}", "7.0")
+//!     .with_params(&[Param::new("widgetId", Location::Path, true)]);
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let emulator = Emulator::builder()
+//!     .respond(
+//!         &GET_WIDGET,
+//!         Script::new()
+//!             .then(Answer::json(serde_json::json!({"Color": "red"})))
+//!             .then(Answer::error("FABRIC_E_NODE_NOT_FOUND", "Not found.")),
+//!     )
+//!     .start()
+//!     .await?;
+//! let client = Client::new(&emulator.base_url())?;
+//! let mut request = RequestBuilder::new(&GET_WIDGET, &client);
+//! request.path_param("widgetId", "w1");
+//! let request = request.build()?;
+//! assert_eq!(client.send(&request).await?.body().as_ref(), br#"{"Color":"red"}"#);
+//! assert_eq!(client.send(&request).await?.status(), 404);
+//! assert_eq!(emulator.unmatched(), []);
+//!
+//! // The same operation asked for with an api-version from before it existed:
+//! let early = client.with_api_version("6.0".parse()?);
+//! let mut request = RequestBuilder::new(&GET_WIDGET, &early);
+//! request.path_param("widgetId", "w1");
+//! assert_eq!(early.send(&request.build()?).await?.status(), 400);
+//! assert!(matches!(emulator.unmatched()[0].problem, Problem::ApiVersionOutOfRange { .. }));
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # What it serves itself
 //!
 //! | request | answer |
 //! |---|---|
+//! | `GET /` | 200, an HTML page; no api-version needed |
+//! | `GET /Explorer`, `/explorer` | 301 to `/Explorer/index.html` |
+//! | `GET /$/GetClusterVersion` | 200 `{"Version": "9.1.0.0"}` (the runtime's version) |
+//! | `GET /Nodes` | 200, a page of the ClusterConfig's nodes (`MaxResults`, `ContinuationToken`, `NodeStatusFilter`) |
+//! | `GET /$/GetClusterHealth` | 200, the worst of the nodes' health states ([`Emulator::set_node_health`]) |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
 //! | `GET /$/GetUpgradeOrchestrationServiceState` | 200 `{"ServiceState": "..."}` |
 //! | `POST /$/SetUpgradeOrchestrationServiceState` | 200 `UpgradeOrchestrationServiceStateSummary` |
+//! | other GETs of the spec, with [`EmulatorBuilder::with_spec_examples`] | the spec's example response |
 //! | anything else | 400 `E_INVALIDARG` (the gateway never answers 404 or 405) |
 //!
-//! Every operation takes `api-version` from 1.0 up to the emulated runtime version (9.1
-//! unless [`EmulatorBuilder::runtime_version`] says otherwise), with an optional
-//! `-preview`. `timeout=0` gets 504 `FABRIC_E_TIMEOUT`; bodies over 4 MiB get 413
-//! `FABRIC_E_VALUE_TOO_LARGE`.
+//! Scripts come first, then these, then the examples. The configuration-upgrade operations
+//! take every `api-version` from 1.0 on, as the gateway does. `timeout=0` gets 504
+//! `FABRIC_E_TIMEOUT`; bodies over 4 MiB get 413 `FABRIC_E_MESSAGE_TOO_LARGE`.
 //!
 //! # Steering an upgrade from a test
 //!
@@ -75,36 +130,49 @@
 
 #![deny(missing_docs)]
 
+mod builder;
+mod builtin;
+mod check;
 mod cluster_config;
 mod description;
+mod dispatch;
 mod duration;
+mod examples;
 mod fault;
+mod lenient;
 mod listen;
+mod mismatch;
+mod nodes;
+mod operation_script;
 mod query;
 mod record;
+mod reply;
+mod route;
+mod script;
 mod server;
+mod spec;
 mod tls;
 mod upgrade;
 
-use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use builder::EmulatorBuilder;
 pub use cluster_config::SUPPORTED_API_VERSIONS;
 pub use fault::Fault;
+pub use mismatch::{Mismatch, Problem};
+pub use nodes::{HealthState, Node};
+pub use operation_script::OperationScript;
 pub use record::RecordedRequest;
+pub use script::{Answer, Operation, Script};
 pub use server::MAX_BODY_BYTES;
 pub use upgrade::{UNOBSERVED_STEPS, UpgradeOutcome, UpgradeStatus};
 
-use cluster_config::ClusterConfig;
-use fault::FaultQueue;
-use query::Version;
-use server::Gateway;
-use tls::Tls;
-use upgrade::Cluster;
+use server::{Gateway, Scripted};
 
 /// A standalone ClusterConfig.json of three nodes (`vm0` to `vm2`, upgrade domains `UD0` to
 /// `UD2`), cluster name `fabric-rest-sample`, `clusterConfigurationVersion` `1.0.0`,
@@ -115,7 +183,7 @@ pub const SAMPLE_CLUSTER_CONFIG: &str = include_str!("sample/ClusterConfig.json"
 pub const DEFAULT_RECORD_LIMIT: usize = 1_000;
 
 /// How long a graceful shutdown may wait for open requests before the server is stopped.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+pub(crate) const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// A running emulated gateway. Dropping it stops the server.
 pub struct Emulator {
@@ -169,12 +237,96 @@ impl Emulator {
     /// The requests received so far, oldest first, including refused ones: the last
     /// [`EmulatorBuilder::record_limit`] of them (1,000 by default).
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.gateway.requests().requests.iter().cloned().collect()
+        self.gateway.record().requests.iter().cloned().collect()
     }
 
     /// As [`requests`](Self::requests); the record starts again empty.
     pub fn take_requests(&self) -> Vec<RecordedRequest> {
-        self.gateway.requests().requests.drain(..).collect()
+        self.gateway.record().requests.drain(..).collect()
+    }
+
+    /// The requests that did not fit the operation they were meant for, oldest first:
+    /// an unknown path, a wrong method, an api-version the operation or the emulated
+    /// runtime does not take, a missing required query parameter or body, a body that is
+    /// not JSON, and query names the operation does not declare (see [`Problem`]). The
+    /// last [`EmulatorBuilder::record_limit`] of them are kept.
+    ///
+    /// Each is answered as the gateway answers it (400 `E_INVALIDARG` for most, and
+    /// normally for an unknown query name, which the gateway ignores), so a test that
+    /// asserts `unmatched()` is empty catches a wrongly declared operation that a cluster
+    /// would silently misread.
+    ///
+    /// ```
+    /// use fabric_rest_emulator::{Emulator, Problem};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::start().await?;
+    /// // ... run the client under test, then:
+    /// for mismatch in emulator.unmatched() {
+    ///     panic!("{mismatch}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn unmatched(&self) -> Vec<Mismatch> {
+        self.gateway.record().mismatches.iter().cloned().collect()
+    }
+
+    /// As [`unmatched`](Self::unmatched); the record of mismatches starts again empty.
+    pub fn take_unmatched(&self) -> Vec<Mismatch> {
+        self.gateway.record().mismatches.drain(..).collect()
+    }
+
+    /// The script of `operation`, to add answers to while the emulator runs; an operation
+    /// not scripted before starts with an empty script. See [`EmulatorBuilder::respond`].
+    ///
+    /// ```
+    /// use fabric_rest_emulator::{Answer, Emulator};
+    /// use serde_json::json;
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> std::io::Result<()> {
+    /// let emulator = Emulator::start().await?;
+    /// emulator
+    ///     .on("GetNodeInfoList")
+    ///     .then(Answer::json(json!({"ContinuationToken": "", "Items": []})))
+    ///     .then(Answer::error("FABRIC_E_SERVICE_TOO_BUSY", "Busy."));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When `operation` is a name that neither this program nor the REST specification
+    /// declares.
+    #[track_caller]
+    pub fn on(&self, operation: impl Into<Operation>) -> OperationScript<'_> {
+        let endpoint = operation.into().resolve();
+        let mut scripts = self.gateway.scripts();
+        if !scripts.iter().any(|s| std::ptr::eq(s.route.endpoint, endpoint)) {
+            scripts.push(Scripted {
+                route: check::Route::new(endpoint),
+                script: Script::new(),
+            });
+        }
+        OperationScript::new(&self.gateway, endpoint)
+    }
+
+    /// The nodes of the committed ClusterConfig, as GetNodeInfoList describes them.
+    pub fn nodes(&self) -> Vec<Node> {
+        self.gateway.nodes()
+    }
+
+    /// Sets the health state the cluster's health store reports for node `name` (in
+    /// GetNodeInfoList and GetClusterHealth, whose aggregated state is the worst of its
+    /// nodes'). Returns `false`, changing nothing, when the cluster has no such node.
+    pub fn set_node_health(&self, name: &str, state: HealthState) -> bool {
+        if !self.nodes().iter().any(|n| n.name == name) {
+            return false;
+        }
+        self.gateway.node_health().insert(name.to_owned(), state);
+        true
     }
 
     /// The committed ClusterConfig.json text, as GetClusterConfiguration returns it.
@@ -184,7 +336,7 @@ impl Emulator {
 
     /// The committed `clusterConfigurationVersion`.
     pub fn config_version(&self) -> String {
-        self.gateway.cluster().committed(Instant::now()).version.clone()
+        self.gateway.config_version()
     }
 
     /// What GetClusterConfigurationUpgradeStatus would answer now. Looking here does not
@@ -226,213 +378,6 @@ impl std::fmt::Debug for Emulator {
         f.debug_struct("Emulator")
             .field("addr", &self.addr)
             .finish_non_exhaustive()
-    }
-}
-
-/// Settings for an [`Emulator`]; every setting has a default.
-///
-/// Besides the cluster's own settings, a builder sets up what a secure gateway does:
-/// https with a certificate the test supplies ([`tls`](Self::tls)), client certificates
-/// from a CA ([`require_client_certificate`](Self::require_client_certificate)), bearer
-/// tokens ([`require_bearer_token`](Self::require_bearer_token)), and faults for the first
-/// requests ([`fault`](Self::fault)).
-#[derive(Clone, Debug)]
-pub struct EmulatorBuilder {
-    bind: SocketAddr,
-    runtime: Version,
-    cluster_config: String,
-    step: Duration,
-    outcome: UpgradeOutcome,
-    unavailable_after_start: u32,
-    tls: Option<(Vec<u8>, Secret)>,
-    client_ca: Option<Vec<u8>>,
-    bearer_token: Option<Secret>,
-    faults: Vec<(Fault, u32)>,
-    record_limit: usize,
-}
-
-/// A key or token whose `Debug` does not show it.
-#[derive(Clone)]
-struct Secret(Vec<u8>);
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
-
-impl Default for EmulatorBuilder {
-    fn default() -> Self {
-        EmulatorBuilder {
-            bind: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            runtime: Version { major: 9, minor: 1 },
-            cluster_config: SAMPLE_CLUSTER_CONFIG.to_owned(),
-            step: Duration::from_millis(500),
-            outcome: UpgradeOutcome::Succeed,
-            unavailable_after_start: 0,
-            tls: None,
-            client_ca: None,
-            bearer_token: None,
-            faults: Vec::new(),
-            record_limit: DEFAULT_RECORD_LIMIT,
-        }
-    }
-}
-
-impl EmulatorBuilder {
-    /// The address to listen on; `127.0.0.1:0` (a free loopback port) by default. It must
-    /// be a loopback address (`127.0.0.0/8` or `::1`): the emulator accepts any caller the
-    /// test configures, and is no service for a network. [`start`](Self::start) fails with
-    /// `InvalidInput` otherwise.
-    pub fn bind(mut self, addr: SocketAddr) -> Self {
-        self.bind = addr;
-        self
-    }
-
-    /// The emulated Service Fabric runtime version, 9.1 by default. It is the highest
-    /// `api-version` accepted.
-    pub fn runtime_version(mut self, major: u32, minor: u32) -> Self {
-        self.runtime = Version { major, minor };
-        self
-    }
-
-    /// The ClusterConfig.json the cluster starts with; [`SAMPLE_CLUSTER_CONFIG`] by default.
-    /// [`EmulatorBuilder::start`] fails with `InvalidInput` when the upgrade service could
-    /// not read it (not JSON, no supported `apiVersion`, no `clusterConfigurationVersion`).
-    pub fn cluster_config(mut self, json: impl Into<String>) -> Self {
-        self.cluster_config = json.into();
-        self
-    }
-
-    /// The pace of upgrades: the shortest time each phase lasts; 500 ms by default.
-    pub fn step(mut self, step: Duration) -> Self {
-        self.step = step;
-        self
-    }
-
-    /// How upgrades end unless [`Emulator::set_next_outcome`] says otherwise;
-    /// [`UpgradeOutcome::Succeed`] by default.
-    pub fn outcome(mut self, outcome: UpgradeOutcome) -> Self {
-        self.outcome = outcome;
-        self
-    }
-
-    /// After each accepted start, the next `n` status requests get 503
-    /// `FABRIC_E_RECONFIGURATION_PENDING`; 0 by default.
-    pub fn unavailable_after_start(mut self, n: u32) -> Self {
-        self.unavailable_after_start = n;
-        self
-    }
-
-    /// Serves https with this certificate (PEM, the server's certificate first, then any
-    /// intermediates) and private key (PEM: PKCS#8, PKCS#1 or SEC1).
-    /// [`start`](Self::start) fails with `InvalidInput` when they cannot be used.
-    ///
-    /// ```
-    /// # use fabric_rest_emulator::Emulator;
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> std::io::Result<()> {
-    /// let key = rcgen::KeyPair::generate().unwrap();
-    /// let cert = rcgen::CertificateParams::new(vec!["localhost".into()]).unwrap().self_signed(&key).unwrap();
-    /// let emulator = Emulator::builder().tls(cert.pem(), key.serialize_pem()).start().await?;
-    /// assert!(emulator.base_url().starts_with("https://127.0.0.1:"));
-    /// # Ok(())
-    /// # }
-    /// ```
-    pub fn tls(mut self, cert_pem: impl Into<Vec<u8>>, key_pem: impl Into<Vec<u8>>) -> Self {
-        self.tls = Some((cert_pem.into(), Secret(key_pem.into())));
-        self
-    }
-
-    /// With [`tls`](Self::tls): every request needs a client certificate issued by a CA in
-    /// `ca_pem`. Like the gateway, the emulator completes the TLS handshake with any
-    /// certificate or none and then answers 403 with an empty body: reason phrase
-    /// `Client certificate required` when none was sent, `Forbidden` when it is not
-    /// trusted.
-    pub fn require_client_certificate(mut self, ca_pem: impl Into<Vec<u8>>) -> Self {
-        self.client_ca = Some(ca_pem.into());
-        self
-    }
-
-    /// Every request needs `Authorization: Bearer <token>`; any other gets 401 with an
-    /// empty body.
-    pub fn require_bearer_token(mut self, token: impl Into<String>) -> Self {
-        self.bearer_token = Some(Secret(token.into().into_bytes()));
-        self
-    }
-
-    /// The first `times` requests (after faults added before) fail with `fault`; see
-    /// [`Fault`] and [`Emulator::inject`].
-    pub fn fault(mut self, fault: Fault, times: u32) -> Self {
-        self.faults.push((fault, times));
-        self
-    }
-
-    /// How many requests to keep for [`Emulator::requests`]: the last `limit` (1,000 by
-    /// default; 0 keeps none). Bodies count up to the gateway's 4 MiB each.
-    pub fn record_limit(mut self, limit: usize) -> Self {
-        self.record_limit = limit;
-        self
-    }
-
-    /// Binds the address and starts serving on the current tokio runtime.
-    pub async fn start(self) -> std::io::Result<Emulator> {
-        if !self.bind.ip().is_loopback() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!(
-                    "the emulator listens on loopback addresses only (127.0.0.1, ::1), not {}",
-                    self.bind.ip()
-                ),
-            ));
-        }
-        let committed = ClusterConfig::parse(&self.cluster_config).ok_or_else(|| {
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "the initial ClusterConfig is not JSON with a supported apiVersion and a clusterConfigurationVersion",
-            )
-        })?;
-        let tls = match &self.tls {
-            Some((cert, key)) => Some(Arc::new(Tls::new(cert, &key.0, self.client_ca.as_deref())?)),
-            None if self.client_ca.is_some() => {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "client certificates need https: set EmulatorBuilder::tls as well",
-                ));
-            }
-            None => None,
-        };
-        let mut faults = FaultQueue::default();
-        for (fault, times) in self.faults {
-            faults.push(fault, times);
-        }
-        let gateway = Arc::new(Gateway {
-            runtime: self.runtime,
-            cluster: Mutex::new(Cluster::new(
-                committed,
-                self.step,
-                self.outcome,
-                self.unavailable_after_start,
-            )),
-            requests: Mutex::new(server::Record::new(self.record_limit)),
-            faults: Mutex::new(faults),
-            requires_client_certificates: tls.as_ref().is_some_and(|t| t.requires_client_certificates()),
-            bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
-        });
-        let listener = tokio::net::TcpListener::bind(self.bind).await?;
-        let addr = listener.local_addr()?;
-        let (stop, stopped) = oneshot::channel::<()>();
-        let app = server::router(Arc::clone(&gateway));
-        let https = tls.is_some();
-        // A dropped sender means the handle is gone: the server stops as well.
-        let task = tokio::spawn(listen::serve(listener, tls, app, stopped, SHUTDOWN_GRACE));
-        Ok(Emulator {
-            addr,
-            https,
-            gateway,
-            stop: Some(stop),
-            task: Some(task),
-        })
     }
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use fabric_rest_emulator::{Emulator, EmulatorBuilder, UpgradeOutcome};
+use fabric_rest_emulator::{Emulator, EmulatorBuilder, HealthState, UpgradeOutcome};
 
 /// Serves an emulated Service Fabric HTTP gateway on a loopback address until Ctrl-C, and
 /// prints its base URL on the first line of standard output.
@@ -47,6 +47,48 @@ struct Options {
     /// Require `Authorization: Bearer TOKEN`; other requests are answered 401.
     #[arg(long = "bearer-token", value_name = "TOKEN")]
     bearer_token: Option<String>,
+
+    /// Answer every GET of the REST specification that has an example response with it,
+    /// unless the emulator answers the operation itself.
+    #[arg(long = "spec-examples")]
+    spec_examples: bool,
+
+    /// Report the health state NAME=STATE (ok, warning or error) for a node; may be
+    /// repeated.
+    #[arg(long = "node-health", value_name = "NAME=STATE", value_parser = node_health)]
+    node_health: Vec<(String, HealthState)>,
+
+    /// Print every request line received, and every request that did not fit its
+    /// operation, on standard error (`request: GET /Nodes?api-version=6.3`,
+    /// `unmatched: ...`).
+    #[arg(long = "log-requests")]
+    log_requests: bool,
+}
+
+fn node_health(text: &str) -> Result<(String, HealthState), String> {
+    let (name, state) = text
+        .split_once('=')
+        .ok_or_else(|| format!("`{text}` is not NAME=STATE"))?;
+    let state = match state.to_ascii_lowercase().as_str() {
+        "ok" => HealthState::Ok,
+        "warning" => HealthState::Warning,
+        "error" => HealthState::Error,
+        _ => return Err(format!("`{state}` is not a health state (ok, warning, error)")),
+    };
+    Ok((name.to_owned(), state))
+}
+
+/// Prints what the emulator recorded since the last look, until the process ends.
+async fn log_requests(emulator: &Emulator) {
+    loop {
+        for request in emulator.take_requests() {
+            eprintln!("request: {} {}", request.method, request.target);
+        }
+        for mismatch in emulator.take_unmatched() {
+            eprintln!("unmatched: {mismatch}");
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -95,6 +137,11 @@ async fn main() -> ExitCode {
             Outcome::Fail => UpgradeOutcome::Fail,
             Outcome::Rollback => UpgradeOutcome::RollBack,
         });
+    let builder = if options.spec_examples {
+        builder.with_spec_examples()
+    } else {
+        builder
+    };
     let builder = match secure(builder, &options) {
         Ok(builder) => builder,
         Err(message) => {
@@ -109,9 +156,26 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    for (name, state) in &options.node_health {
+        if !emulator.set_node_health(name, *state) {
+            eprintln!("error: the cluster has no node {name}");
+            return ExitCode::from(2);
+        }
+    }
     println!("{}", emulator.base_url());
-    if let Err(error) = tokio::signal::ctrl_c().await {
-        eprintln!("error: cannot wait for Ctrl-C: {error}");
+    let logging = async {
+        if options.log_requests {
+            log_requests(&emulator).await;
+        }
+        std::future::pending::<()>().await;
+    };
+    tokio::select! {
+        stopped = tokio::signal::ctrl_c() => {
+            if let Err(error) = stopped {
+                eprintln!("error: cannot wait for Ctrl-C: {error}");
+            }
+        }
+        () = logging => {}
     }
     emulator.shutdown().await;
     ExitCode::SUCCESS

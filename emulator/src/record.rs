@@ -1,5 +1,8 @@
 //! What the emulator keeps of every request, so tests can assert on the exact wire form.
 
+use std::collections::VecDeque;
+
+use crate::mismatch::Mismatch;
 use crate::query;
 
 /// One request as the emulator received it, kept before it was answered.
@@ -41,10 +44,47 @@ impl RecordedRequest {
     }
 
     /// The value of query parameter `name` as the gateway reads it: names are
-    /// case-sensitive, the first occurrence wins, and the value is percent-decoded.
+    /// case-sensitive, the first non-empty occurrence wins, and the value is
+    /// percent-decoded.
     pub fn query_param(&self, name: &str) -> Option<String> {
         query::Query::parse(self.query.as_deref()).get(name).map(str::to_owned)
     }
+}
+
+/// The last requests received and the last mismatches found, at most `limit` of each: a
+/// long test or a busy emulator binary keeps a bounded record.
+pub(crate) struct Record {
+    pub(crate) requests: VecDeque<RecordedRequest>,
+    pub(crate) mismatches: VecDeque<Mismatch>,
+    limit: usize,
+}
+
+impl Record {
+    pub(crate) fn new(limit: usize) -> Record {
+        Record {
+            requests: VecDeque::new(),
+            mismatches: VecDeque::new(),
+            limit,
+        }
+    }
+
+    pub(crate) fn push(&mut self, request: RecordedRequest) {
+        push_bounded(&mut self.requests, request, self.limit);
+    }
+
+    pub(crate) fn push_mismatch(&mut self, mismatch: Mismatch) {
+        push_bounded(&mut self.mismatches, mismatch, self.limit);
+    }
+}
+
+fn push_bounded<T>(queue: &mut VecDeque<T>, item: T, limit: usize) {
+    if limit == 0 {
+        return;
+    }
+    if queue.len() == limit {
+        queue.pop_front();
+    }
+    queue.push_back(item);
 }
 
 #[cfg(test)]
@@ -66,6 +106,22 @@ mod tests {
     }
 
     #[test]
+    fn records_are_bounded() {
+        let mut record = Record::new(2);
+        for target in ["/1", "/2", "/3"] {
+            record.push(RecordedRequest {
+                target: target.into(),
+                ..sample()
+            });
+        }
+        let kept: Vec<&str> = record.requests.iter().map(|r| r.target.as_str()).collect();
+        assert_eq!(kept, ["/2", "/3"]);
+        let mut none = Record::new(0);
+        none.push(sample());
+        assert!(none.requests.is_empty());
+    }
+
+    #[test]
     fn reads_headers_case_insensitively() {
         let r = sample();
         assert_eq!(r.header("X-ServiceFabricRequestId"), Some("abc"));
@@ -78,6 +134,7 @@ mod tests {
         assert_eq!(r.body_json(), Some(serde_json::json!({"k": 1})));
         assert_eq!(r.query_param("a").as_deref(), Some("1"));
         assert_eq!(r.query_param("A").as_deref(), Some("2"));
+        assert_eq!(r.query_param("b"), None);
         let mut bad = sample();
         bad.body = vec![0xff, 0xfe];
         assert_eq!(bad.body_json(), None);

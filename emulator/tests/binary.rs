@@ -35,6 +35,15 @@ async fn serves_on_loopback_and_prints_its_url() {
         let response = request(addr, "GET", STATUS, None).await;
         assert_eq!(response.status, 200);
         assert_eq!(response.json()["ConfigVersion"], "1.0.0");
+        // Without --spec-examples, an operation it does not serve is unknown.
+        let manifest = request(addr, "GET", "/$/GetClusterManifest?api-version=6.0", None).await;
+        assert_eq!(manifest.status, 400);
+        child.kill().await.expect("kill");
+        let (mut child, url) = spawn(&["--port", "0", "--spec-examples"]).await;
+        let addr = url.strip_prefix("http://").expect("http URL").parse().expect("address");
+        let manifest = request(addr, "GET", "/$/GetClusterManifest?api-version=6.0", None).await;
+        assert_eq!(manifest.status, 200);
+        assert!(manifest.json()["Manifest"].is_string());
         child.kill().await.expect("kill");
     })
     .await;
@@ -51,6 +60,14 @@ fn refuses_bad_arguments() {
         (&["--port"], "a value is required for '--port <PORT>'"),
         (&["--step-ms", "-1"], "unexpected argument '-1' found"),
         (&["--bind", "127.0.0.1"], "unexpected argument '--bind' found"),
+        (
+            &["--node-health", "vm1=sick"],
+            "invalid value 'vm1=sick' for '--node-health <NAME=STATE>': `sick` is not a health state (ok, warning, error)",
+        ),
+        (
+            &["--port", "0", "--node-health", "vm9=ok"],
+            "error: the cluster has no node vm9",
+        ),
         (
             &["--host", "0.0.0.0"],
             "invalid value '0.0.0.0' for '--host <HOST>': `0.0.0.0` is not a loopback address (use 127.0.0.1 or ::1)",
@@ -97,6 +114,9 @@ fn refuses_bad_arguments() {
         "--tls-key",
         "--client-ca",
         "--bearer-token",
+        "--spec-examples",
+        "--node-health",
+        "--log-requests",
     ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }

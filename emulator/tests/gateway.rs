@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use fabric_rest_emulator::{Emulator, MAX_BODY_BYTES, SAMPLE_CLUSTER_CONFIG};
+use fabric_rest_emulator::{Emulator, MAX_BODY_BYTES, Problem, SAMPLE_CLUSTER_CONFIG};
 use serde_json::json;
 
 const IDLE: &str =
@@ -13,29 +13,63 @@ const IDLE: &str =
 async fn api_version_from_one_up_to_the_runtime() {
     bounded(async {
         let emulator = Emulator::start().await.expect("start");
-        for version in ["1.0", "3.0", "6.0", "9.1", "9.1-preview", "1.0-preview"] {
+        // Read as the number it starts with, as the gateway reads it.
+        for version in [
+            "1.0",
+            "3.0",
+            "6.0",
+            "9.1",
+            "9.1-preview",
+            "1.0-preview",
+            "6",
+            "6.0abc",
+            "6.0-PREVIEW",
+            "6.0-beta",
+            "6.0.0",
+            "9.10",
+        ] {
             let target = format!("/$/GetClusterConfigurationUpgradeStatus?api-version={version}");
             let response = get(&emulator, &target).await;
             assert_eq!(response.status, 200, "{version}");
             assert_eq!(response.text(), IDLE);
         }
-        for version in ["0.9", "9.2", "10.0", "", "garbage", "6", "6.0-beta", "6.0.0"] {
-            let target = format!("/$/GetClusterConfigurationUpgradeStatus?api-version={version}");
+        assert_eq!(emulator.unmatched(), []);
+        let cases = [
+            ("api-version=0.9", Problem::ApiVersionOutOfRange { sent: "0.9".into(), minimum: "1.0".into(), maximum: "9.1".into() }),
+            ("api-version=9.2", Problem::ApiVersionOutOfRange { sent: "9.2".into(), minimum: "1.0".into(), maximum: "9.1".into() }),
+            ("api-version=10.0", Problem::ApiVersionOutOfRange { sent: "10.0".into(), minimum: "1.0".into(), maximum: "9.1".into() }),
+            ("api-version=garbage", Problem::UnreadableApiVersion { sent: "garbage".into() }),
+            ("api-version=v6.0", Problem::UnreadableApiVersion { sent: "v6.0".into() }),
+            ("api-version=", Problem::MissingApiVersion),
+            ("timeout=60", Problem::MissingApiVersion),
+            ("Api-Version=6.0", Problem::MissingApiVersion),
+            ("api-version", Problem::MissingApiVersion),
+        ];
+        for (query, _) in &cases {
+            let target = format!("/$/GetClusterConfigurationUpgradeStatus?{query}");
             get(&emulator, &target)
                 .await
                 .assert_error(400, "E_INVALIDARG", "Invalid argument");
         }
-        for target in [
-            "/$/GetClusterConfigurationUpgradeStatus",
-            "/$/GetClusterConfigurationUpgradeStatus?",
-            "/$/GetClusterConfigurationUpgradeStatus?timeout=60",
-            "/$/GetClusterConfigurationUpgradeStatus?Api-Version=6.0",
-            "/$/GetClusterConfigurationUpgradeStatus?api-version",
-        ] {
+        for target in ["/$/GetClusterConfigurationUpgradeStatus", "/$/GetClusterConfigurationUpgradeStatus?"] {
             get(&emulator, target)
                 .await
                 .assert_error(400, "E_INVALIDARG", "Invalid argument");
         }
+        let unmatched = emulator.unmatched();
+        let problems: Vec<&Problem> = unmatched.iter().map(|m| &m.problem).collect();
+        let mut expected: Vec<&Problem> = cases.iter().map(|(_, p)| p).collect();
+        // `Api-Version` is a name the operation does not know: noted as well, first.
+        let misspelt = Problem::UnknownQueryParameter { name: "Api-Version".into() };
+        expected.insert(7, &misspelt);
+        expected.extend([&Problem::MissingApiVersion, &Problem::MissingApiVersion]);
+        assert_eq!(problems, expected);
+        assert!(unmatched.iter().all(|m| m.operation.map(|e| e.operation()) == Some("GetClusterConfigurationUpgradeStatus")));
+        assert_eq!(unmatched[0].request.target, "/$/GetClusterConfigurationUpgradeStatus?api-version=0.9");
+        assert_eq!(
+            unmatched[0].to_string(),
+            "GET /$/GetClusterConfigurationUpgradeStatus?api-version=0.9: GetClusterConfigurationUpgradeStatus: api-version 0.9 is outside 1.0 to 9.1"
+        );
     })
     .await;
 }
@@ -101,29 +135,64 @@ async fn unknown_paths_and_wrong_methods_are_invalid_arguments() {
     bounded(async {
         let emulator = Emulator::start().await.expect("start");
         let cases = [
-            ("GET", "/$/NoSuchOperation?api-version=6.0"),
-            ("GET", "/?api-version=6.0"),
-            ("GET", "/$/getclusterconfigurationupgradestatus?api-version=6.0"),
-            ("GET", "/$/GetClusterConfigurationUpgradeStatus/?api-version=6.0"),
-            ("GET", "/%24/GetClusterConfigurationUpgradeStatus?api-version=6.0"),
-            ("GET", "/Nodes?api-version=6.0"),
-            ("POST", STATUS),
-            ("DELETE", STATUS),
-            ("PUT", START),
-            ("GET", START),
-            ("HEAD", STATUS),
-            ("OPTIONS", "*"),
-            ("GET", "http://127.0.0.1/$/Missing?api-version=6.0"),
+            ("GET", "/$/NoSuchOperation?api-version=6.0", Problem::UnknownPath),
+            ("GET", "/$/getclusterconfigurationupgradestatus?api-version=6.0", Problem::UnknownPath),
+            ("GET", "/%24/GetClusterConfigurationUpgradeStatus?api-version=6.0", Problem::UnknownPath),
+            ("POST", STATUS, Problem::WrongMethod),
+            ("DELETE", STATUS, Problem::WrongMethod),
+            ("PUT", START, Problem::WrongMethod),
+            ("GET", START, Problem::WrongMethod),
+            ("HEAD", STATUS, Problem::WrongMethod),
+            ("OPTIONS", "*", Problem::UnknownPath),
+            ("GET", "http://127.0.0.1/$/Missing?api-version=6.0", Problem::UnknownPath),
+            ("POST", "/?api-version=6.0", Problem::UnknownPath),
         ];
-        for (method, target) in cases {
+        for (method, target, _) in &cases {
             let response = request(emulator.addr(), method, target, None).await;
             assert_eq!(response.status, 400, "{method} {target}");
             assert_eq!(response.reason, "E_INVALIDARG", "{method} {target}");
-            if method != "HEAD" {
+            if *method != "HEAD" {
                 response.assert_error(400, "E_INVALIDARG", "Invalid argument");
             }
         }
         assert_eq!(emulator.requests().len(), cases.len());
+        let unmatched = emulator.unmatched();
+        let seen: Vec<(&str, &str, &Problem)> = unmatched
+            .iter()
+            .map(|m| (m.request.method.as_str(), m.request.target.as_str(), &m.problem))
+            .collect();
+        let expected: Vec<(&str, &str, &Problem)> = cases.iter().map(|(m, t, p)| (*m, *t, p)).collect();
+        assert_eq!(seen, expected);
+        assert_eq!(unmatched[0].operation, None);
+        assert_eq!(
+            unmatched[3].operation.map(|e| e.operation()),
+            Some("GetClusterConfigurationUpgradeStatus")
+        );
+        assert_eq!(
+            unmatched[3].to_string(),
+            "POST /$/GetClusterConfigurationUpgradeStatus?api-version=6.0: GetClusterConfigurationUpgradeStatus: the operation has this path, but not this method"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_trailing_slash_is_trimmed() {
+    bounded(async {
+        let emulator = Emulator::start().await.expect("start");
+        for target in [
+            "/$/GetClusterConfigurationUpgradeStatus/?api-version=6.0",
+            "/$/GetClusterConfigurationUpgradeStatus//?api-version=6.0",
+        ] {
+            let response = get(&emulator, target).await;
+            assert_eq!((response.status, response.text().as_str()), (200, IDLE), "{target}");
+        }
+        let start = "/$/StartClusterConfigurationUpgrade/?api-version=3.0";
+        assert_eq!(
+            post(&emulator, start, &description(&config_at("2.0.0"))).await.status,
+            202
+        );
+        assert_eq!(emulator.unmatched(), []);
     })
     .await;
 }
@@ -216,17 +285,29 @@ async fn bodies_over_four_mebibytes_are_refused() {
         let big = vec![b' '; MAX_BODY_BYTES + 1];
         post(&emulator, START, &big).await.assert_error(
             413,
-            "FABRIC_E_VALUE_TOO_LARGE",
+            "FABRIC_E_MESSAGE_TOO_LARGE",
             "The request body exceeds the maximum of 4194304 bytes.",
         );
         let recorded = emulator.take_requests();
         assert_eq!(recorded[0].body.len(), MAX_BODY_BYTES);
+        let unmatched = emulator.take_unmatched();
+        assert_eq!(unmatched.len(), 1);
+        assert_eq!(unmatched[0].problem, Problem::BodyTooLarge);
+        // Any operation, not only those with a body.
+        let big_get = request(emulator.addr(), "GET", STATUS, Some(&big)).await;
+        big_get.assert_error(
+            413,
+            "FABRIC_E_MESSAGE_TOO_LARGE",
+            "The request body exceeds the maximum of 4194304 bytes.",
+        );
 
-        // Exactly at the cap the body is read: it is whitespace, so not a description.
+        // Exactly at the cap the body is read: it is whitespace, so no description.
         let at_cap = vec![b' '; MAX_BODY_BYTES];
         post(&emulator, START, &at_cap)
             .await
             .assert_error(400, "E_INVALIDARG", "Invalid argument");
+        let problems: Vec<Problem> = emulator.take_unmatched().into_iter().map(|m| m.problem).collect();
+        assert_eq!(problems, [Problem::BodyTooLarge, Problem::MissingBody]);
     })
     .await;
 }
@@ -285,11 +366,16 @@ async fn upgrade_orchestration_service_state_round_trips() {
             get(&emulator, get_target).await.text(),
             r#"{"ServiceState":"{\"k\":1}"}"#
         );
-        for body in [&b""[..], b"{}", b"[]", br#"{"ServiceState":1}"#, b"\xff"] {
+        for body in [&b""[..], b"{}", b"[]", br#"{"ServiceState":{}}"#, b"\xff"] {
             post(&emulator, set_target, body)
                 .await
                 .assert_error(400, "E_INVALIDARG", "Invalid argument");
         }
+        let problems: Vec<Problem> = emulator.take_unmatched().into_iter().map(|m| m.problem).collect();
+        assert_eq!(problems, [Problem::MissingBody, Problem::UnreadableBody]);
+        // A number where a string belongs is read as its text.
+        assert_eq!(post(&emulator, set_target, br#"{"ServiceState":1} and more"#).await.status, 200);
+        assert_eq!(get(&emulator, get_target).await.text(), r#"{"ServiceState":"1"}"#);
     })
     .await;
 }

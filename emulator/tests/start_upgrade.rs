@@ -62,7 +62,7 @@ async fn durations_follow_the_server_grammar() {
                 assert_eq!(response.status, 202, "{field}={good}: {}", response.text());
             }
         }
-        for bad in ["P0D", "P1D", "P1Y", "abc", "", "PT1W", "1.5", "-5000"] {
+        for bad in ["P0D", "P1D", "P1Y", "abc", "PT1W", "1.5", "-5000"] {
             for field in fields {
                 let body = json!({ "ClusterConfig": config_at("99.0.0"), field: bad });
                 post(&emulator, START, body.to_string().as_bytes()).await.assert_error(
@@ -72,8 +72,11 @@ async fn durations_follow_the_server_grammar() {
                 );
             }
         }
+        // A number is read as its text: a bare integer string is milliseconds.
         let number = json!({ "ClusterConfig": config_at("99.0.0"), "UpgradeTimeoutInSeconds": 600 });
-        post(&emulator, START, number.to_string().as_bytes())
+        assert_eq!(post(&emulator, START, number.to_string().as_bytes()).await.status, 202);
+        let fraction = json!({ "ClusterConfig": config_at("100.0.0"), "UpgradeTimeoutInSeconds": 1.5 });
+        post(&emulator, START, fraction.to_string().as_bytes())
             .await
             .assert_error(400, "E_INVALIDARG", "Invalid argument");
     })
@@ -102,9 +105,13 @@ async fn bodies_the_model_cannot_hold_are_invalid_arguments() {
             json!({ "ClusterConfig": config, "MaxPercentDeltaUnhealthyNodes": -1 })
                 .to_string()
                 .into_bytes(),
-            json!({ "ClusterConfig": config, "MaxPercentUnhealthyApplications": 2.5 })
+            json!({ "ClusterConfig": config, "MaxPercentUnhealthyApplications": "101" })
                 .to_string()
                 .into_bytes(),
+            json!({ "ClusterConfig": config, "HealthCheckRetryTimeout": { "Seconds": 1 } })
+                .to_string()
+                .into_bytes(),
+            json!({ "ClusterConfig": "" }).to_string().into_bytes(),
             format!(
                 r#"{{"ClusterConfig": {}, "MaxPercentUnhealthyNodes": 340282366920938463463374607431768211456}}"#,
                 Value::from(config.clone())
@@ -173,6 +180,41 @@ async fn the_spec_example_body_shape_is_accepted() {
 }
 
 #[tokio::test]
+async fn the_body_is_read_as_leniently_as_the_gateway_reads_it() {
+    bounded(async {
+        let emulator = Emulator::start().await.expect("start");
+        let lenient = [
+            json!({ "ClusterConfig": config_at("2.0.0"), "MaxPercentUnhealthyApplications": 50.5 }).to_string(),
+            json!({ "ClusterConfig": config_at("3.0.0"), "MaxPercentUnhealthyNodes": "10" }).to_string(),
+            json!({ "ClusterConfig": config_at("4.0.0"), "MaxPercentUnhealthyNodes": "ten" }).to_string(),
+            json!({ "ClusterConfig": config_at("5.0.0"), "UpgradeTimeoutInSeconds": 600 }).to_string(),
+            json!({ "ClusterConfig": config_at("6.0.0"), "UpgradeTimeoutInSeconds": "", "HealthCheckRetryTimeout": null }).to_string(),
+            format!("{} trailing bytes are never read", json!({ "ClusterConfig": config_at("7.0.0") })),
+            format!(r#"{{"ClusterConfig": {}, "ClusterConfig": {}}}"#, Value::from(config_at("1.0.0")), Value::from(config_at("8.0.0"))),
+        ];
+        for body in &lenient {
+            let response = post(&emulator, START, body.as_bytes()).await;
+            assert_eq!(response.status, 202, "{body}: {}", response.text());
+        }
+        assert_eq!(emulator.unmatched(), []);
+        // The last of a repeated key is the value; the first that cannot be read fails.
+        let repeated = format!(
+            r#"{{"ClusterConfig": {}, "HealthCheckRetryTimeout": "P0D", "HealthCheckRetryTimeout": "PT1S"}}"#,
+            Value::from(config_at("9.0.0"))
+        );
+        post(&emulator, START, repeated.as_bytes())
+            .await
+            .assert_error(400, "E_INVALIDARG", "Invalid argument");
+        // A number where the config's string belongs is read as its text, which is no
+        // ClusterConfig: the upgrade service refuses it.
+        post(&emulator, START, br#"{"ClusterConfig": 12}"#)
+            .await
+            .assert_error(500, CONFIG_UPGRADE_FAILED, UNREADABLE);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn unreadable_cluster_configs_fail_the_upgrade() {
     bounded(async {
         let emulator = Emulator::start().await.expect("start");
@@ -182,14 +224,7 @@ async fn unreadable_cluster_configs_fail_the_upgrade() {
         let no_api_version = SAMPLE_CLUSTER_CONFIG
             .replace(r#""apiVersion": "10-2017","#, "")
             .replace(r#""1.0.0""#, r#""2.0.0""#);
-        for config in [
-            "",
-            "not json",
-            "{",
-            "[1]",
-            unsupported.as_str(),
-            no_api_version.as_str(),
-        ] {
+        for config in ["not json", "{", "[1]", unsupported.as_str(), no_api_version.as_str()] {
             post(&emulator, START, &description(config))
                 .await
                 .assert_error(500, CONFIG_UPGRADE_FAILED, UNREADABLE);

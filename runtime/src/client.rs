@@ -285,6 +285,14 @@ impl Client {
             let permanent = tls.permanent;
             return (Error::connect(request, tls).with_tls_rejection(permanent), failure);
         }
+        if let Some(foreign) = tls_failure::not_http(&error) {
+            let failure = if foreign.permanent {
+                Failure::Permanent
+            } else {
+                Failure::MaybeSent
+            };
+            return (Error::transport(request, foreign), failure);
+        }
         if error.is_connect() {
             (Error::connect(request, error), Failure::NotSent)
         } else if error.is_timeout() {

@@ -1,4 +1,5 @@
-//! Turns a failed TLS handshake into a sentence that says what failed and what to check.
+//! Turns a failed TLS handshake, or an answer that is not HTTP at all, into a sentence that
+//! says what failed and what to check.
 
 use std::error::Error as StdError;
 use std::fmt;
@@ -69,13 +70,65 @@ fn describe(error: &rustls::Error, client_certificate: Option<&str>) -> TlsFailu
             _ => permanent(format!("the gateway ended the TLS handshake with alert {alert:?}")),
         },
         rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => permanent(format!(
-            "the TLS handshake failed ({error}); check that the gateway URL's scheme is right (https for a secure cluster, http for an open one) and its port is the HTTP gateway's (19080)"
+            "the TLS handshake failed ({error}): the server does not look like a Service Fabric HTTP gateway over https; {CHECK_URL}"
         )),
         other => TlsFailure {
             message: format!("the TLS handshake failed: {other}"),
             permanent: false,
         },
     }
+}
+
+/// What to check when the server at a gateway URL does not speak HTTP (or TLS).
+const CHECK_URL: &str = "the HTTP gateway usually listens on port 19080, while 19000 is the cluster's client connection port, which speaks a binary protocol; check the port, and the scheme (https for a secure cluster, http for an open one)";
+
+/// Finds in `error`'s chain the sign of a server that does not speak HTTP, as on a
+/// cluster's client connection port: an answer hyper cannot parse, or a connection closed
+/// before any status line. Only the answer's head tells a foreign protocol: a body cut
+/// short is a broken connection to a gateway.
+///
+/// An answer that is not HTTP is permanent: the same port answers the same way every
+/// time. A connection closed without a word is not: a gateway node going down, or a proxy
+/// dropping the connection, looks just the same, so a retry stays worth it and the text
+/// only says what to check if it lasts.
+pub(crate) fn not_http(error: &reqwest::Error) -> Option<TlsFailure> {
+    if error.is_body() || error.is_decode() {
+        return None;
+    }
+    let server = error.url().map_or_else(String::new, |url| {
+        let port = url
+            .port_or_known_default()
+            .map_or_else(String::new, |p| format!(":{p}"));
+        format!("{}{port}", url.host_str().unwrap_or_default())
+    });
+    foreign_protocol(error, &server)
+}
+
+/// [`not_http`] for any error chain; `server` names the server (`host:port`).
+fn foreign_protocol(error: &(dyn StdError + 'static), server: &str) -> Option<TlsFailure> {
+    let mut current = Some(error);
+    while let Some(error) = current {
+        if let Some(hyper) = error.downcast_ref::<hyper::Error>() {
+            if hyper.is_parse() || hyper.is_parse_status() {
+                return Some(TlsFailure {
+                    message: format!(
+                        "{server} does not look like a Service Fabric HTTP gateway: its answer is not HTTP ({hyper}); {CHECK_URL}"
+                    ),
+                    permanent: true,
+                });
+            }
+            if hyper.is_incomplete_message() {
+                return Some(TlsFailure {
+                    message: format!(
+                        "{server} closed the connection without sending a status line; if that lasts, it may not be a Service Fabric HTTP gateway: {CHECK_URL}"
+                    ),
+                    permanent: false,
+                });
+            }
+        }
+        current = error.source();
+    }
+    None
 }
 
 fn describe_certificate(error: &CertificateError) -> String {
@@ -193,6 +246,12 @@ mod tests {
                 .starts_with("the server's certificate is not issued by a trusted CA")
         );
         assert!(diagnose(&std::io::Error::other("plain"), None).is_none());
+    }
+
+    #[test]
+    fn plain_io_errors_are_not_taken_for_a_foreign_protocol() {
+        let reset = std::io::Error::from(std::io::ErrorKind::ConnectionReset);
+        assert!(foreign_protocol(&reset, "127.0.0.1:19000").is_none());
     }
 
     #[test]

@@ -1,0 +1,99 @@
+//! The operations the emulator serves itself, from the state of its cluster.
+//!
+//! Each is routed and checked by the REST specification's description of it (see
+//! [`crate::spec`]), like any other operation; this module only says what it answers.
+//! Adding one is an entry in [`BUILTINS`] and an arm in [`answer`]. The application
+//! deployment operations (image store upload, provision, create) belong here next, in a
+//! module of their own beside `configuration` and `cluster`.
+
+mod cluster;
+mod configuration;
+pub(crate) mod pages;
+
+use axum::response::Response;
+
+use crate::check::Route;
+use crate::query::Query;
+use crate::record::RecordedRequest;
+use crate::server::Gateway;
+
+/// An operation the emulator serves itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Builtin {
+    StartUpgrade,
+    UpgradeStatus,
+    GetConfiguration,
+    GetServiceState,
+    SetServiceState,
+    ClusterVersion,
+    NodeList,
+    ClusterHealth,
+}
+
+/// The lowest api-version an operation takes when that is not the spec's own version.
+type Minimum = Option<(u32, u32)>;
+
+/// Every built-in operation: the spec's name for it, and its [`Minimum`].
+const BUILTINS: &[(&str, Builtin, Minimum)] = &[
+    // The gateway takes every api-version from 1.0 for the configuration upgrade, though
+    // the spec lists 6.0: clients declared with 3.0 work on every cluster.
+    ("StartClusterConfigurationUpgrade", Builtin::StartUpgrade, Some((1, 0))),
+    (
+        "GetClusterConfigurationUpgradeStatus",
+        Builtin::UpgradeStatus,
+        Some((1, 0)),
+    ),
+    ("GetClusterConfiguration", Builtin::GetConfiguration, Some((1, 0))),
+    (
+        "GetUpgradeOrchestrationServiceState",
+        Builtin::GetServiceState,
+        Some((1, 0)),
+    ),
+    (
+        "SetUpgradeOrchestrationServiceState",
+        Builtin::SetServiceState,
+        Some((1, 0)),
+    ),
+    ("GetClusterVersion", Builtin::ClusterVersion, None),
+    ("GetNodeInfoList", Builtin::NodeList, None),
+    ("GetClusterHealth", Builtin::ClusterHealth, None),
+];
+
+/// The routes of the built-in operations.
+pub(crate) fn routes() -> Vec<(Route, Builtin)> {
+    BUILTINS
+        .iter()
+        .filter_map(|(name, builtin, minimum)| {
+            let route = Route::new(crate::spec::find(name)?);
+            let route = match minimum {
+                Some((major, minor)) => route.taking_versions_from(*major, *minor),
+                None => route,
+            };
+            Some((route, *builtin))
+        })
+        .collect()
+}
+
+/// The answer of a request that passed the checks of `builtin`'s description.
+pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest, query: &Query) -> Response {
+    match builtin {
+        Builtin::StartUpgrade => configuration::start(gateway, &request.body),
+        Builtin::UpgradeStatus => configuration::status(gateway),
+        Builtin::GetConfiguration => configuration::get(gateway, query),
+        Builtin::GetServiceState => configuration::service_state(gateway),
+        Builtin::SetServiceState => configuration::set_service_state(gateway, &request.body),
+        Builtin::ClusterVersion => cluster::version(gateway),
+        Builtin::NodeList => cluster::node_list(gateway, query),
+        Builtin::ClusterHealth => cluster::health(gateway, query),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_has_a_description() {
+        assert_eq!(routes().len(), BUILTINS.len());
+    }
+}
