@@ -5,7 +5,7 @@ use fabric_rest_runtime::wire::Int64;
 use fabric_rest_runtime::{open_enum, wire_struct};
 
 use super::{BackupEntity, BackupStorageDescription, BackupTimeFilter};
-use crate::common::{PartitionInformation, Timestamp};
+use crate::common::{Epoch, PartitionInformation, Timestamp};
 
 open_enum! {
     /// Whether a backup is full or incremental.
@@ -13,16 +13,6 @@ open_enum! {
         Invalid = "Invalid",
         Full = "Full",
         Incremental = "Incremental",
-    }
-}
-
-wire_struct! {
-    /// A replica set's epoch: the configuration and data loss versions it is at.
-    pub struct Epoch {
-        /// The configuration version, a 64-bit number the gateway writes as a string.
-        "ConfigurationVersion" configuration_version: Option<Int64>,
-        /// The data loss version, a 64-bit number the gateway writes as a string.
-        "DataLossVersion" data_loss_version: Option<Int64>,
     }
 }
 

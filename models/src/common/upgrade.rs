@@ -35,8 +35,8 @@ open_enum! {
 open_enum! {
     /// Why an upgrade failed and its failure action ran.
     pub enum FailureReason {
-        /// It did not fail.
-        None = "None",
+        /// It did not fail (`None` on the wire).
+        NoFailure = "None",
         /// A user stopped it.
         Interrupted = "Interrupted",
         /// Health checks failed.

@@ -6,16 +6,9 @@ use fabric_rest_runtime::{open_enum, wire_struct};
 use super::RegistryCredential;
 use crate::common::{
     ApplicationHealthPolicy, CurrentUpgradeDomainProgressInfo, FailureUpgradeDomainProgressInfo,
-    HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription, Timestamp, UpgradeMode,
+    FailureReason, HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription, Timestamp, UpgradeKind,
+    UpgradeMode,
 };
-
-open_enum! {
-    /// How an upgrade is carried out.
-    pub enum UpgradeKind {
-        Invalid = "Invalid",
-        Rolling = "Rolling",
-    }
-}
 
 open_enum! {
     /// Where a Compose deployment's upgrade stands.
@@ -30,18 +23,6 @@ open_enum! {
         UnprovisioningTarget = "UnprovisioningTarget",
         RollingBackCompleted = "RollingBackCompleted",
         Failed = "Failed",
-    }
-}
-
-open_enum! {
-    /// Why an upgrade failed.
-    pub enum FailureReason {
-        /// It did not fail.
-        NoFailure = "None",
-        Interrupted = "Interrupted",
-        HealthCheck = "HealthCheck",
-        UpgradeDomainTimeout = "UpgradeDomainTimeout",
-        OverallUpgradeTimeout = "OverallUpgradeTimeout",
     }
 }
 
