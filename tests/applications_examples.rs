@@ -184,7 +184,10 @@ async fn get_application_upgrade() {
         progress.upgrade_state,
         Some(fabric_rest::models::ApplicationUpgradeState::RollingForwardCompleted)
     );
-    assert_eq!(progress.failure_reason, Some(fabric_rest::models::FailureReason::NoFailure));
+    assert_eq!(
+        progress.failure_reason,
+        Some(fabric_rest::models::FailureReason::NoFailure)
+    );
     assert_eq!(progress.start_timestamp_utc.as_ref().unwrap().to_system_time(), None);
     assert_round_trip(&progress, example.body());
 }

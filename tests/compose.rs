@@ -166,7 +166,10 @@ fn odd_upgrade_progress_survives_a_read_and_a_write() {
         Some(Duration::new(922_337_203_685, 477_580_700))
     );
     let evaluations = progress.application_unhealthy_evaluations.as_ref().unwrap();
-    assert_eq!(evaluations[0].health_evaluation.evaluation_kind(), HealthEvaluationKind::Application);
+    assert_eq!(
+        evaluations[0].health_evaluation.evaluation_kind(),
+        HealthEvaluationKind::Application
+    );
     assert_eq!(evaluations[1].health_evaluation.kind(), "Moonphase");
     assert_eq!(progress.unknown_fields.get("IsNodeByNode"), Some(&json!(false)));
     let written: Value = serde_json::to_value(&progress).unwrap();

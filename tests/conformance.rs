@@ -268,6 +268,38 @@ fn cluster_and_nodes_groups_are_complete() {
     );
 }
 
+/// With the default features every operation of the spec is declared except the 31 of
+/// the retired Mesh preview (`/Resources`); with `mesh` on as well, all 251.
+#[cfg(all(
+    feature = "cluster",
+    feature = "nodes",
+    feature = "image_store",
+    feature = "applications",
+    feature = "application_types",
+    feature = "services",
+    feature = "partitions",
+    feature = "replicas",
+    feature = "names",
+    feature = "events",
+    feature = "faults",
+    feature = "chaos",
+    feature = "backup_restore",
+    feature = "compose"
+))]
+#[test]
+fn every_operation_of_the_spec_is_declared() {
+    let declared: BTreeSet<&str> = fabric_rest::endpoints().iter().map(|e| e.operation()).collect();
+    let expected: Vec<String> = spec()
+        .into_values()
+        .filter(|op| cfg!(feature = "mesh") || !op["path"].as_str().unwrap().starts_with("/Resources"))
+        .map(|op| op["operation"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(expected.len(), if cfg!(feature = "mesh") { 251 } else { 220 });
+    let missing: Vec<&String> = expected.iter().filter(|op| !declared.contains(op.as_str())).collect();
+    assert!(missing.is_empty(), "{} not declared: {missing:?}", missing.len());
+    assert_eq!(declared.len(), expected.len(), "declared beyond the spec");
+}
+
 /// The raw-body exceptions name operations the spec gives no body at all, so they cannot
 /// hide a mismatch with a body the spec does describe.
 #[test]

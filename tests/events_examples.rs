@@ -13,9 +13,9 @@ use fabric_rest::models::{
 };
 use serde::Serialize;
 
-mod support;
 #[path = "support/group_examples.rs"]
 mod group_examples;
+mod support;
 
 use group_examples::{Example, assert_round_trip, bounded, serve_example};
 use support::lines;
@@ -73,10 +73,7 @@ async fn get_cluster_event_list() {
         let elapsed = domain.upgrade_domain_elapsed_time_in_ms.as_ref().unwrap();
         assert_eq!((elapsed.to_f64(), elapsed.is_quoted()), (Some(0.0), false));
         assert_eq!(events[3].kind(), "ClusterUpgradeCompleted");
-        assert_eq!(
-            events[3].time_stamp().unwrap().as_str(),
-            "2018-04-03T20:20:59.8134457Z"
-        );
+        assert_eq!(events[3].time_stamp().unwrap().as_str(), "2018-04-03T20:20:59.8134457Z");
     })
     .await;
 }
@@ -88,7 +85,9 @@ async fn get_containers_event_list() {
         let (start, end) = window(&file);
         let path = format!("/EventsStore/Containers/Events?api-version=6.2-preview&{WINDOW}");
         let events = decode(&file, &path, |client| async move {
-            client.get_containers_event_list(start, end, None, None, None, None).await
+            client
+                .get_containers_event_list(start, end, None, None, None, None)
+                .await
         })
         .await;
         assert!(events.is_empty());
@@ -154,11 +153,16 @@ async fn get_application_event_lists() {
         let file = example!("GetApplicationsEventList.json");
         let path = format!("/EventsStore/Applications/Events?api-version=6.4&{WINDOW}");
         let events = decode(&file, &path, |client| async move {
-            client.get_applications_event_list(start, end, None, None, None, None).await
+            client
+                .get_applications_event_list(start, end, None, None, None, None)
+                .await
         })
         .await;
         assert_eq!(events.len(), 2);
-        assert_eq!(events[1].event_instance_id(), Some("d50574bc-6a31-4945-8275-7639bec7a0b3"));
+        assert_eq!(
+            events[1].event_instance_id(),
+            Some("d50574bc-6a31-4945-8275-7639bec7a0b3")
+        );
     })
     .await;
 }
@@ -188,7 +192,10 @@ async fn get_service_event_lists() {
             client.get_services_event_list(start, end, None, None, None, None).await
         })
         .await;
-        assert_eq!(events[1].event_instance_id(), Some("03246.4b-77f5-4ca2-b065-7b8671711318"));
+        assert_eq!(
+            events[1].event_instance_id(),
+            Some("03246.4b-77f5-4ca2-b065-7b8671711318")
+        );
     })
     .await;
 }
@@ -209,17 +216,25 @@ async fn get_partition_event_lists() {
         let PartitionEvent::PartitionReconfigured(reconfigured) = &events[0] else {
             panic!("{:?}", events[0])
         };
-        assert_eq!(reconfigured.cc_epoch_data_loss_version, Some(Int64::number(131_672_604_833_413_107)));
+        assert_eq!(
+            reconfigured.cc_epoch_data_loss_version,
+            Some(Int64::number(131_672_604_833_413_107))
+        );
         let total = reconfigured.total_duration_ms.as_ref().unwrap();
         assert_eq!(total, &serde_json::from_str::<Decimal>("832.0724").unwrap());
         assert_eq!((total.to_f64(), total.is_quoted()), (Some(832.0724), false));
-        assert_eq!(reconfigured.node_instance_id.as_deref(), Some("ba001a8bb353543e646be031afb10f1e"));
+        assert_eq!(
+            reconfigured.node_instance_id.as_deref(),
+            Some("ba001a8bb353543e646be031afb10f1e")
+        );
         assert_eq!(events[0].has_correlated_events(), Some(true));
 
         let file = example!("GetPartitionsEventList.json");
         let path = format!("/EventsStore/Partitions/Events?api-version=6.4&{WINDOW}");
         let events = decode(&file, &path, |client| async move {
-            client.get_partitions_event_list(start, end, None, None, None, None).await
+            client
+                .get_partitions_event_list(start, end, None, None, None, None)
+                .await
         })
         .await;
         assert_eq!(events.len(), 2);
@@ -233,7 +248,8 @@ async fn get_replica_event_lists() {
         let file = example!("GetReplicaEventList.json");
         let (start, end) = window(&file);
         let (partition, replica) = (file.param_str("partitionId"), file.param_str("replicaId"));
-        let path = format!("/EventsStore/Partitions/{partition}/$/Replicas/{replica}/$/Events?api-version=6.4&{WINDOW}");
+        let path =
+            format!("/EventsStore/Partitions/{partition}/$/Replicas/{replica}/$/Events?api-version=6.4&{WINDOW}");
         let events = decode(&file, &path, |client| async move {
             client
                 .get_partition_replica_event_list(partition, replica, start, end, None, None, None, None)
@@ -246,7 +262,10 @@ async fn get_replica_event_lists() {
         assert_eq!(report.health_state, Some(HealthState::Error));
         assert_eq!(report.sequence_number, Some(Int64::number(131_672_654_189_677_787)));
         assert_eq!(report.replica_id, Some(Int64::number(131_672_608_994_209_130)));
-        assert_eq!(report.source_utc_timestamp.as_ref().unwrap().as_str(), "2018-04-03T21:43:38Z");
+        assert_eq!(
+            report.source_utc_timestamp.as_ref().unwrap().as_str(),
+            "2018-04-03T21:43:38Z"
+        );
 
         let file = example!("GetReplicasEventList.json");
         let path = format!("/EventsStore/Partitions/{partition}/$/Replicas/Events?api-version=6.4&{WINDOW}");

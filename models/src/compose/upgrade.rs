@@ -5,9 +5,8 @@ use fabric_rest_runtime::{open_enum, wire_struct};
 
 use super::RegistryCredential;
 use crate::common::{
-    ApplicationHealthPolicy, CurrentUpgradeDomainProgressInfo, FailureUpgradeDomainProgressInfo,
-    FailureReason, HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription, Timestamp, UpgradeKind,
-    UpgradeMode,
+    ApplicationHealthPolicy, CurrentUpgradeDomainProgressInfo, FailureReason, FailureUpgradeDomainProgressInfo,
+    HealthEvaluationWrapper, IsoDuration, MonitoringPolicyDescription, Timestamp, UpgradeKind, UpgradeMode,
 };
 
 open_enum! {
