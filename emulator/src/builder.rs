@@ -7,9 +7,11 @@ use std::time::{Duration, Instant, SystemTime};
 use fabric_rest_runtime::Endpoint;
 use tokio::sync::oneshot;
 
+use crate::applications::{ApplicationUpgradeOutcome, Applications};
 use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
 use crate::fault::{Fault, FaultQueue};
+use crate::image_store::{DEFAULT_IMAGE_STORE_BYTES, ImageStore};
 use crate::listen;
 use crate::query::Version;
 use crate::record::Record;
@@ -41,6 +43,8 @@ pub struct EmulatorBuilder {
     record_limit: usize,
     scripts: Vec<(&'static Endpoint, Script)>,
     spec_examples: bool,
+    image_store_bytes: u64,
+    application_upgrade_outcome: ApplicationUpgradeOutcome,
 }
 
 /// A key or token whose `Debug` does not show it.
@@ -69,6 +73,8 @@ impl Default for EmulatorBuilder {
             record_limit: DEFAULT_RECORD_LIMIT,
             scripts: Vec::new(),
             spec_examples: false,
+            image_store_bytes: DEFAULT_IMAGE_STORE_BYTES,
+            application_upgrade_outcome: ApplicationUpgradeOutcome::Succeed,
         }
     }
 }
@@ -229,6 +235,23 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How much the image store holds, files and open upload sessions together (default
+    /// [`DEFAULT_IMAGE_STORE_BYTES`], 1 GiB). A write past it is refused with 500
+    /// `FABRIC_E_IMAGESTORE_IOERROR`.
+    pub fn image_store_bytes(mut self, bytes: u64) -> Self {
+        self.image_store_bytes = bytes;
+        self
+    }
+
+    /// How the first application upgrade ends (later ones succeed unless
+    /// [`Emulator::set_next_application_upgrade_outcome`] says otherwise). Each upgrade
+    /// domain takes one [`step`](Self::step), as do provisioning (when asynchronous),
+    /// creating and deleting an application.
+    pub fn application_upgrade_outcome(mut self, outcome: ApplicationUpgradeOutcome) -> Self {
+        self.application_upgrade_outcome = outcome;
+        self
+    }
+
     /// Binds the address and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Emulator> {
         if !self.bind.ip().is_loopback() {
@@ -289,6 +312,8 @@ impl EmulatorBuilder {
                 script,
             })
             .collect();
+        let mut applications = Applications::new(self.step, committed.upgrade_domains.clone());
+        applications.next_outcome = self.application_upgrade_outcome;
         Gateway {
             runtime: self.runtime,
             runtime_version: Version::of_runtime(self.runtime.0, self.runtime.1),
@@ -307,6 +332,8 @@ impl EmulatorBuilder {
             started: (SystemTime::now(), Instant::now()),
             requires_client_certificates,
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
+            image_store: Mutex::new(ImageStore::new(self.image_store_bytes)),
+            applications: Mutex::new(applications),
         }
     }
 }

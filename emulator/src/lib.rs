@@ -130,6 +130,7 @@
 
 #![deny(missing_docs)]
 
+mod applications;
 mod builder;
 mod builtin;
 mod check;
@@ -139,6 +140,7 @@ mod dispatch;
 mod duration;
 mod examples;
 mod fault;
+mod image_store;
 mod lenient;
 mod listen;
 mod mismatch;
@@ -161,9 +163,11 @@ use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use applications::{ApplicationState, ApplicationUpgradeOutcome};
 pub use builder::EmulatorBuilder;
 pub use cluster_config::SUPPORTED_API_VERSIONS;
 pub use fault::Fault;
+pub use image_store::DEFAULT_IMAGE_STORE_BYTES;
 pub use mismatch::{Mismatch, Problem};
 pub use nodes::{HealthState, Node};
 pub use operation_script::OperationScript;
@@ -349,6 +353,36 @@ impl Emulator {
     /// builder's [`EmulatorBuilder::outcome`].
     pub fn set_next_outcome(&self, outcome: UpgradeOutcome) {
         self.gateway.cluster().set_next_outcome(outcome);
+    }
+
+    /// Sets how the next application upgrade that starts will end; later ones succeed.
+    pub fn set_next_application_upgrade_outcome(&self, outcome: ApplicationUpgradeOutcome) {
+        self.gateway.applications().next_outcome = outcome;
+    }
+
+    /// The bytes of the image store file at `path` (relative to the store's root, joined
+    /// with `/`: `MyAppPkg/ApplicationManifest.xml`), if there is one.
+    pub fn image_store_file(&self, path: &str) -> Option<Vec<u8>> {
+        self.gateway.image_store().files.get(path).map(|f| f.bytes.clone())
+    }
+
+    /// Every file path in the image store, sorted.
+    pub fn image_store_paths(&self) -> Vec<String> {
+        self.gateway.image_store().files.keys().cloned().collect()
+    }
+
+    /// The application named `name` (`fabric:/MyApp`) as the cluster holds it now.
+    pub fn application(&self, name: &str) -> Option<ApplicationState> {
+        let now = Instant::now();
+        let mut apps = self.gateway.applications();
+        apps.settle(now);
+        apps.apps.get(name).map(|app| ApplicationState::of(app, now))
+    }
+
+    /// The provisioned application types as `(name, version)`, sorted, with those still
+    /// provisioning.
+    pub fn application_types(&self) -> Vec<(String, String)> {
+        self.gateway.applications().types.keys().cloned().collect()
     }
 
     /// Stops accepting connections, lets requests in flight finish (for up to five

@@ -18,9 +18,11 @@ use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use fabric_rest_runtime::Endpoint;
 
+use crate::applications::Applications;
 use crate::builtin::Builtin;
 use crate::check::Route;
 use crate::fault::{self, FaultQueue};
+use crate::image_store::ImageStore;
 use crate::listen::Connection;
 use crate::mismatch::{Mismatch, Problem};
 use crate::nodes::{HealthState, Node};
@@ -61,6 +63,8 @@ pub(crate) struct Gateway {
     pub(crate) requires_client_certificates: bool,
     /// Every request must carry `Authorization: Bearer <this>`.
     pub(crate) bearer_token: Option<String>,
+    pub(crate) image_store: Mutex<ImageStore>,
+    pub(crate) applications: Mutex<Applications>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -71,6 +75,14 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl Gateway {
     pub(crate) fn cluster(&self) -> MutexGuard<'_, Cluster> {
         lock(&self.cluster)
+    }
+
+    pub(crate) fn image_store(&self) -> MutexGuard<'_, ImageStore> {
+        lock(&self.image_store)
+    }
+
+    pub(crate) fn applications(&self) -> MutexGuard<'_, Applications> {
+        lock(&self.applications)
     }
 
     pub(crate) fn record(&self) -> MutexGuard<'_, Record> {

@@ -2,12 +2,12 @@
 //!
 //! Each is routed and checked by the REST specification's description of it (see
 //! [`crate::spec`]), like any other operation; this module only says what it answers.
-//! Adding one is an entry in [`BUILTINS`] and an arm in [`answer`]. The application
-//! deployment operations (image store upload, provision, create) belong here next, in a
-//! module of their own beside `configuration` and `cluster`.
+//! Adding one is an entry in [`BUILTINS`] and an arm in [`answer`].
 
+mod applications;
 mod cluster;
 mod configuration;
+mod image_store;
 pub(crate) mod pages;
 
 use axum::response::Response;
@@ -28,6 +28,26 @@ pub(crate) enum Builtin {
     ClusterVersion,
     NodeList,
     ClusterHealth,
+    UploadFile,
+    UploadChunk,
+    SessionById,
+    SessionByPath,
+    CommitSession,
+    DeleteSession,
+    StoreContent,
+    StoreRootContent,
+    DeleteStoreContent,
+    Provision,
+    TypeList,
+    TypesByName,
+    Unprovision,
+    CreateApplication,
+    ApplicationInfo,
+    ApplicationList,
+    DeleteApplication,
+    StartApplicationUpgrade,
+    ApplicationUpgradeProgress,
+    ResumeApplicationUpgrade,
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -57,6 +77,26 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     ("GetClusterVersion", Builtin::ClusterVersion, None),
     ("GetNodeInfoList", Builtin::NodeList, None),
     ("GetClusterHealth", Builtin::ClusterHealth, None),
+    ("UploadFile", Builtin::UploadFile, None),
+    ("UploadFileChunk", Builtin::UploadChunk, None),
+    ("GetImageStoreUploadSessionById", Builtin::SessionById, None),
+    ("GetImageStoreUploadSessionByPath", Builtin::SessionByPath, None),
+    ("CommitImageStoreUploadSession", Builtin::CommitSession, None),
+    ("DeleteImageStoreUploadSession", Builtin::DeleteSession, None),
+    ("GetImageStoreContent", Builtin::StoreContent, None),
+    ("GetImageStoreRootContent", Builtin::StoreRootContent, None),
+    ("DeleteImageStoreContent", Builtin::DeleteStoreContent, None),
+    ("ProvisionApplicationType", Builtin::Provision, None),
+    ("GetApplicationTypeInfoList", Builtin::TypeList, None),
+    ("GetApplicationTypeInfoListByName", Builtin::TypesByName, None),
+    ("UnprovisionApplicationType", Builtin::Unprovision, None),
+    ("CreateApplication", Builtin::CreateApplication, None),
+    ("GetApplicationInfo", Builtin::ApplicationInfo, None),
+    ("GetApplicationInfoList", Builtin::ApplicationList, None),
+    ("DeleteApplication", Builtin::DeleteApplication, None),
+    ("StartApplicationUpgrade", Builtin::StartApplicationUpgrade, None),
+    ("GetApplicationUpgrade", Builtin::ApplicationUpgradeProgress, None),
+    ("ResumeApplicationUpgrade", Builtin::ResumeApplicationUpgrade, None),
 ];
 
 /// The routes of the built-in operations.
@@ -85,7 +125,38 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::ClusterVersion => cluster::version(gateway),
         Builtin::NodeList => cluster::node_list(gateway, query),
         Builtin::ClusterHealth => cluster::health(gateway, query),
+        Builtin::UploadFile => image_store::upload_file(gateway, request),
+        Builtin::UploadChunk => image_store::upload_chunk(gateway, request, query),
+        Builtin::SessionById => image_store::session_by_id(gateway, query),
+        Builtin::SessionByPath => image_store::session_by_path(gateway, request),
+        Builtin::CommitSession => image_store::commit(gateway, query),
+        Builtin::DeleteSession => image_store::delete_session(gateway, query),
+        Builtin::StoreContent => image_store::content(gateway, request),
+        Builtin::StoreRootContent => image_store::root_content(gateway),
+        Builtin::DeleteStoreContent => image_store::delete_content(gateway, request),
+        Builtin::Provision => applications::provision(gateway, request),
+        Builtin::TypeList | Builtin::TypesByName => applications::types(gateway, request, query),
+        Builtin::Unprovision => applications::unprovision(gateway, request),
+        Builtin::CreateApplication => applications::create(gateway, request),
+        Builtin::ApplicationInfo => applications::info(gateway, request),
+        Builtin::ApplicationList => applications::list(gateway, query),
+        Builtin::DeleteApplication => applications::delete(gateway, request),
+        Builtin::StartApplicationUpgrade => applications::upgrade(gateway, request),
+        Builtin::ApplicationUpgradeProgress => applications::progress(gateway, request),
+        Builtin::ResumeApplicationUpgrade => applications::resume(gateway, request),
     }
+}
+
+/// The decoded value of `placeholder` in `request`'s path, matched against the spec's
+/// template of `operation`.
+pub(crate) fn path_value(request: &RecordedRequest, operation: &str, placeholder: &str) -> Option<String> {
+    let route = Route::new(crate::spec::find(operation)?);
+    let segments = crate::route::segments(&request.path)?;
+    let values = route.matches(&segments)?;
+    values
+        .into_iter()
+        .find(|(name, _)| *name == placeholder)
+        .map(|(_, value)| value)
 }
 
 #[cfg(test)]
