@@ -86,6 +86,8 @@ pub mod chaos;
 pub mod cluster;
 #[cfg(feature = "compose")]
 pub mod compose;
+#[cfg(all(feature = "image_store", feature = "applications", feature = "application_types"))]
+pub mod deploy;
 #[cfg(feature = "events")]
 pub mod events;
 #[cfg(feature = "faults")]

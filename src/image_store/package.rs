@@ -30,7 +30,7 @@ pub struct Package {
     /// Every file, in a stable order (by relative path).
     pub files: Vec<PackageFile>,
     /// Every folder's relative path (`""` for the package root, then `MyServicePkg`, ...),
-    /// deepest first: the order their `_.dir` markers go up, after their files.
+    /// deepest first (the markers go up in this order, several at a time, after every file).
     pub folders: Vec<String>,
 }
 

@@ -266,7 +266,7 @@ pub(super) fn store_path(destination: &str, relative: &str) -> String {
     }
 }
 
-/// Writes the `_.dir` marker of every folder, deepest first, each after its files.
+/// Writes the `_.dir` marker of every folder, once every file is up, eight at a time.
 async fn write_markers<C: ImageStore + ?Sized>(
     client: &C,
     shared: &Shared<'_>,

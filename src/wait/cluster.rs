@@ -21,6 +21,7 @@ use crate::models::{
     ClusterUpgradeProgressObject, ProvisionFabricDescription, RepairTask, ResumeClusterUpgradeDescription,
     StartClusterUpgradeDescription, UpgradeMode,
 };
+use crate::wait::manual::Approvals;
 use crate::wait::rolling::{self, RollingEnd};
 use crate::wait::{Judgement, Progress, Seen, Summary, WaitError, WaitOptions, Workflow, wait};
 use crate::{Error, FabricErrorCode, ServerTimeout};
@@ -59,29 +60,17 @@ impl ClusterUpgradeOutcome {
 }
 
 /// Asked with the progress and the next domain's name; `true` lets the upgrade go on.
-pub type AskToApprove<'a> = Box<dyn FnMut(&ClusterUpgradeProgressObject, &str) -> bool + Send + 'a>;
+pub type AskToApprove<'a> = crate::wait::manual::Ask<'a, ClusterUpgradeProgressObject>;
 
-/// What a wait does when a manual (`UnmonitoredManual`) upgrade finishes a domain and waits
-/// for `MoveToNextUpgradeDomain`.
-pub enum ManualDomains<'a> {
-    /// Report it (the summary says which domain is next) and keep waiting for someone else
-    /// to let the upgrade go on.
-    Report,
-    /// Let it go on with the next domain at once.
-    Approve,
-    /// Ask: the function gets the progress and the next domain's name, and the upgrade goes
-    /// on when it answers `true`.
-    Ask(AskToApprove<'a>),
-}
+/// What a wait does at each domain of a manual cluster upgrade.
+pub type ManualDomains<'a> = crate::wait::manual::ManualDomains<'a, ClusterUpgradeProgressObject>;
 
 /// A cluster upgrade to given code and configuration versions.
 pub struct ClusterUpgrade<'c, C: ?Sized> {
     client: &'c C,
     code_version: Option<String>,
     config_version: Option<String>,
-    manual: ManualDomains<'c>,
-    /// The last domain this wait let go on, so each is approved once.
-    approved: Option<String>,
+    approvals: Approvals<'c, ClusterUpgradeProgressObject>,
 }
 
 impl<'c, C: ClusterUpgradeOperations + ?Sized> ClusterUpgrade<'c, C> {
@@ -91,14 +80,13 @@ impl<'c, C: ClusterUpgradeOperations + ?Sized> ClusterUpgrade<'c, C> {
             client,
             code_version,
             config_version,
-            manual: ManualDomains::Report,
-            approved: None,
+            approvals: Approvals::new(ManualDomains::Report),
         }
     }
 
     /// What to do at each domain of a manual upgrade (by default [`ManualDomains::Report`]).
     pub fn manual_domains(mut self, manual: ManualDomains<'c>) -> Self {
-        self.manual = manual;
+        self.approvals = Approvals::new(manual);
         self
     }
 
@@ -115,16 +103,8 @@ impl<'c, C: ClusterUpgradeOperations + ?Sized> ClusterUpgrade<'c, C> {
             .as_ref()
             .is_some_and(|s| s.as_str() == "RollingForwardPending")
             && progress.rolling_upgrade_mode == Some(UpgradeMode::UnmonitoredManual);
-        let next = progress.next_upgrade_domain.clone().filter(|d| !d.is_empty())?;
-        if !waiting || self.approved.as_ref() == Some(&next) {
-            return None;
-        }
-        let approve = match &mut self.manual {
-            ManualDomains::Report => false,
-            ManualDomains::Approve => true,
-            ManualDomains::Ask(ask) => ask(progress, &next),
-        };
-        approve.then_some(next)
+        self.approvals
+            .next_approval(waiting, progress.next_upgrade_domain.as_deref(), progress)
     }
 }
 
@@ -141,7 +121,7 @@ impl<C: ClusterUpgradeOperations + ?Sized> Workflow for ClusterUpgrade<'_, C> {
         if let Some(domain) = self.domain_to_approve(&progress) {
             let description = ResumeClusterUpgradeDescription::new(domain.clone());
             self.client.resume_cluster_upgrade(&description, timeout).await?;
-            self.approved = Some(domain);
+            self.approvals.approved(domain);
         }
         Ok(progress)
     }

@@ -9,9 +9,13 @@
 
 pub use fabric_rest_runtime::wait::*;
 
+#[cfg(all(feature = "applications", feature = "application_types"))]
+pub mod application;
 #[cfg(feature = "cluster")]
 pub mod cluster;
+#[cfg(any(feature = "cluster", feature = "applications"))]
+pub mod manual;
 #[cfg(feature = "nodes")]
 pub mod node;
-#[cfg(feature = "cluster")]
+#[cfg(any(feature = "cluster", feature = "applications"))]
 pub(crate) mod rolling;
