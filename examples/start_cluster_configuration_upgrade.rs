@@ -27,12 +27,15 @@ use clap::Parser;
 use fabric_rest::cluster::ClusterConfigurationUpgrade;
 use fabric_rest::models::{ClusterConfig, ClusterConfigurationUpgradeDescription};
 use fabric_rest::upgrade::{UpgradeOutcome, WaitOptions, wait_for_configuration_upgrade};
-use fabric_rest::{ApiVersion, Client, ClientIdentity, ServerTimeout, Transport};
+use fabric_rest::{ApiVersion, Client, ServerTimeout, Transport};
 use fabric_rest_emulator::Emulator;
 
 #[path = "support/progress.rs"]
 mod progress;
 use progress::ProgressDisplay;
+#[path = "support/security.rs"]
+mod security;
+use security::Security;
 
 /// The sample sent to the embedded emulator: its cluster at a new configuration version.
 const SAMPLE: &str = include_str!("data/ClusterConfig.json");
@@ -70,89 +73,8 @@ struct Args {
     #[arg(long)]
     no_wait: bool,
 
-    /// Client certificate in PEM (with its key in the same file unless --key is given).
-    #[arg(long, value_name = "FILE", requires = "endpoint", conflicts_with = "pfx")]
-    pem: Option<PathBuf>,
-
-    /// Private key of the --pem certificate, in PEM.
-    #[arg(long, value_name = "FILE", requires = "pem")]
-    key: Option<PathBuf>,
-
-    /// Client certificate and key in PKCS#12 (.pfx).
-    #[arg(long, value_name = "FILE", requires = "endpoint")]
-    pfx: Option<PathBuf>,
-
-    /// Password of the --pfx file.
-    #[arg(
-        long,
-        value_name = "PW",
-        env = "FABRIC_REST_PFX_PASSWORD",
-        hide_env_values = true,
-        requires = "pfx"
-    )]
-    pfx_password: Option<String>,
-
-    /// CA certificates (PEM) to trust instead of the system's roots.
-    #[arg(long, value_name = "FILE", requires = "endpoint")]
-    ca: Option<PathBuf>,
-
-    /// Accept the server certificate with this SHA-1 or SHA-256 thumbprint (hex), whatever
-    /// its host name; may be repeated.
-    #[arg(long, value_name = "HEX", requires = "endpoint")]
-    server_thumbprint: Vec<String>,
-
-    /// Accept a server certificate with this common name from a trusted chain, whatever
-    /// the host name.
-    #[arg(long, value_name = "NAME", requires = "endpoint")]
-    server_cn: Option<String>,
-
-    /// An Azure AD bearer token.
-    #[arg(
-        long,
-        value_name = "TOKEN",
-        env = "FABRIC_REST_TOKEN",
-        hide_env_values = true,
-        requires = "endpoint"
-    )]
-    token: Option<String>,
-
-    /// Accept any server certificate. Unsafe: anyone on the path can read and change traffic.
-    #[arg(long, requires = "endpoint")]
-    insecure: bool,
-}
-
-/// The client for the named gateways, with the security settings of the command line.
-fn secure_client(args: &Args) -> Result<Client, String> {
-    let mut builder = Client::builder(&args.endpoint[0]).endpoints(&args.endpoint[1..]);
-    let identity = match (&args.pem, &args.key, &args.pfx) {
-        (Some(pem), Some(key), _) => Some(ClientIdentity::from_pem_files(pem, key)),
-        (Some(pem), None, _) => Some(ClientIdentity::from_combined_pem_file(pem)),
-        (None, _, Some(pfx)) => Some(ClientIdentity::from_pkcs12_file(
-            pfx,
-            args.pfx_password.as_deref().unwrap_or(""),
-        )),
-        _ => None,
-    };
-    if let Some(identity) = identity {
-        builder = builder.client_identity(identity.map_err(|e| e.to_string())?);
-    }
-    if let Some(ca) = &args.ca {
-        builder = builder.ca_certificates_file(ca);
-    }
-    for thumbprint in &args.server_thumbprint {
-        builder = builder.server_thumbprint(thumbprint);
-    }
-    if let Some(name) = &args.server_cn {
-        builder = builder.server_common_name(name);
-    }
-    if let Some(token) = &args.token {
-        builder = builder.bearer_token(token.clone());
-    }
-    if args.insecure {
-        eprintln!("warning: --insecure: the server's certificate is not checked");
-        builder = builder.danger_accept_invalid_server_certificates();
-    }
-    builder.build().map_err(|e| e.to_string())
+    #[command(flatten)]
+    security: Security,
 }
 
 fn seconds(text: &str) -> Result<Duration, String> {
@@ -194,7 +116,7 @@ async fn run(args: Args) -> Result<ExitCode, String> {
 
     // The emulator lives until the end of `run`.
     let (client, _emulator) = match args.endpoint.is_empty() {
-        false => (secure_client(&args)?, None),
+        false => (args.security.client(&args.endpoint)?, None),
         true => {
             let emulator = Emulator::builder()
                 .step(Duration::from_millis(600))
