@@ -1,4 +1,6 @@
-//! The official command line, sfctl 11.2.1, against the `fabric-rest-emulator` binary.
+//! The official command line, sfctl 11.2.1, against the `fabric-rest-emulator` binary: it
+//! connects, lists, upgrades the configuration, uploads a package, provisions it and
+//! creates an application.
 //!
 //! `scripts/sfctl_venv.py` makes (once) a Python virtual environment holding sfctl under
 //! the target directory; CI runs it before the tests. The test skips, saying so, only when
@@ -171,7 +173,7 @@ fn nodes_of(list: &Value, key: &str) -> Vec<(String, String)> {
 }
 
 #[tokio::test]
-async fn sfctl_connects_lists_and_upgrades() {
+async fn sfctl_connects_lists_upgrades_and_deploys() {
     let Some(venv) = sfctl_venv() else {
         return;
     };
@@ -251,6 +253,66 @@ async fn sfctl_connects_lists_and_upgrades() {
         let versions = nodes_of(&nodes["items"], "configVersion");
         assert!(versions.iter().all(|(_, v)| v == "2.0.0"), "{versions:?}");
 
+        // A package goes up, is provisioned and becomes an application, as the emulator
+        // holds them.
+        let package = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/SamplePkg");
+        let (ok, stdout, stderr) = sfctl.run(&["application", "upload", "--path", package]).await;
+        assert!(ok, "upload: {stderr}");
+        assert_eq!(stdout, "");
+        let listed = request(addr, "GET", "/ImageStore/SamplePkg/WebPkg/Code?api-version=6.2", None)
+            .await
+            .json();
+        let files: Vec<&str> = listed["StoreFiles"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .map(|f| f["StoreRelativePath"].as_str().expect("path"))
+            .collect();
+        assert_eq!(files, ["SamplePkg/WebPkg/Code/_.dir", "SamplePkg/WebPkg/Code/run.sh"]);
+        let (ok, stdout, stderr) = sfctl
+            .run(&["application", "provision", "--application-type-build-path", "SamplePkg"])
+            .await;
+        assert!(ok, "provision: {stderr}");
+        assert_eq!(stdout, "");
+        let types = sfctl.json(&["application", "type-list"]).await;
+        let sample = &types["items"][0];
+        assert_eq!(
+            (&sample["name"], &sample["version"], &sample["status"]),
+            (&"SampleAppType".into(), &"1.0.0".into(), &"Available".into())
+        );
+        assert_eq!(sample["defaultParameterList"][1]["value"], "Hello from fabric-rest");
+        let (ok, _, stderr) = sfctl
+            .run(&[
+                "application",
+                "create",
+                "--app-name",
+                "fabric:/Sfctl",
+                "--app-type",
+                "SampleAppType",
+                "--app-version",
+                "1.0.0",
+                "--parameters",
+                r#"{"Greeting": "hej"}"#,
+            ])
+            .await;
+        assert!(ok, "create: {stderr}");
+        let mut listed = Value::Null;
+        for _ in 0..100 {
+            listed = sfctl.json(&["application", "list"]).await;
+            if listed["items"][0]["status"] == "Ready" {
+                break;
+            }
+        }
+        let app = &listed["items"][0];
+        let held = request(addr, "GET", "/Applications/Sfctl?api-version=6.0", None).await.json();
+        assert_eq!(held["Status"], "Ready");
+        assert_eq!(app["name"], held["Name"]);
+        assert_eq!(app["id"], held["Id"]);
+        assert_eq!(app["status"], held["Status"]);
+        assert_eq!((&app["typeName"], &app["typeVersion"]), (&held["TypeName"], &held["TypeVersion"]));
+        assert_eq!(app["parameters"][0]["key"], "Greeting");
+        assert_eq!(app["parameters"][0]["value"], "hej");
+
         child.kill().await.expect("kill");
         let log = log.await.expect("log");
         // Every request sfctl sent fits its operation, and sfctl asked what a client asks
@@ -264,9 +326,15 @@ async fn sfctl_connects_lists_and_upgrades() {
             "request: GET /Nodes?api-version=6.3&NodeStatusFilter=default&MaxResults=0&timeout=60",
             "request: POST /$/StartClusterConfigurationUpgrade?api-version=6.0&timeout=60",
             "request: GET /$/GetClusterConfigurationUpgradeStatus?api-version=6.0&timeout=60",
+            "request: POST /ApplicationTypes/$/Provision?api-version=6.2&timeout=60",
+            "request: POST /Applications/$/Create?api-version=6.0&timeout=60",
         ] {
             assert!(log.iter().any(|l| l == line), "{line} not in {log:#?}");
         }
+        // sfctl writes each folder's marker after its files, its server timeout what is left
+        // of its 300 seconds.
+        let marker = "request: PUT /ImageStore/SamplePkg/WebPkg/Code/_.dir?api-version=6.1&timeout=";
+        assert!(log.iter().any(|l| l.starts_with(marker)), "{log:#?}");
     })
     .await;
 }
