@@ -11,6 +11,7 @@ use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
 use crate::fault::{Fault, FaultQueue};
 use crate::listen;
+use crate::node_state::{NodeStates, first_instance};
 use crate::query::Version;
 use crate::record::Record;
 use crate::script::{Operation, Script};
@@ -98,7 +99,8 @@ impl EmulatorBuilder {
         self
     }
 
-    /// The pace of upgrades: the shortest time each phase lasts; 500 ms by default.
+    /// The pace of upgrades and of every other workflow (node deactivations and restarts,
+    /// fault operations, repair tasks): the shortest time each phase lasts; 500 ms by default.
     pub fn step(mut self, step: Duration) -> Self {
         self.step = step;
         self
@@ -289,6 +291,7 @@ impl EmulatorBuilder {
                 script,
             })
             .collect();
+        let started = (SystemTime::now(), Instant::now());
         Gateway {
             runtime: self.runtime,
             runtime_version: Version::of_runtime(self.runtime.0, self.runtime.1),
@@ -304,9 +307,10 @@ impl EmulatorBuilder {
             builtins: crate::builtin::routes(),
             examples: self.spec_examples,
             node_health: Mutex::new(Default::default()),
-            started: (SystemTime::now(), Instant::now()),
+            started,
             requires_client_certificates,
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
+            node_states: Mutex::new(NodeStates::new(self.step, first_instance(started.0))),
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::check::Route;
 use crate::fault::{self, FaultQueue};
 use crate::listen::Connection;
 use crate::mismatch::{Mismatch, Problem};
+use crate::node_state::NodeStates;
 use crate::nodes::{HealthState, Node};
 use crate::query::Version;
 use crate::record::{Record, RecordedRequest};
@@ -61,6 +62,8 @@ pub(crate) struct Gateway {
     pub(crate) requires_client_certificates: bool,
     /// Every request must carry `Authorization: Bearer <this>`.
     pub(crate) bearer_token: Option<String>,
+    /// The nodes' deactivations, activations and restarts.
+    pub(crate) node_states: Mutex<NodeStates>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -87,6 +90,10 @@ impl Gateway {
 
     pub(crate) fn node_health(&self) -> MutexGuard<'_, BTreeMap<String, HealthState>> {
         lock(&self.node_health)
+    }
+
+    pub(crate) fn node_states(&self) -> MutexGuard<'_, NodeStates> {
+        lock(&self.node_states)
     }
 
     /// Records that `request` did not fit `operation`.

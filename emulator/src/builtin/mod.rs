@@ -8,6 +8,7 @@
 
 mod cluster;
 mod configuration;
+mod node_ops;
 pub(crate) mod pages;
 
 use axum::response::Response;
@@ -28,6 +29,10 @@ pub(crate) enum Builtin {
     ClusterVersion,
     NodeList,
     ClusterHealth,
+    NodeInfo,
+    DisableNode,
+    EnableNode,
+    RestartNode,
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -57,6 +62,10 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     ("GetClusterVersion", Builtin::ClusterVersion, None),
     ("GetNodeInfoList", Builtin::NodeList, None),
     ("GetClusterHealth", Builtin::ClusterHealth, None),
+    ("GetNodeInfo", Builtin::NodeInfo, None),
+    ("DisableNode", Builtin::DisableNode, None),
+    ("EnableNode", Builtin::EnableNode, None),
+    ("RestartNode", Builtin::RestartNode, None),
 ];
 
 /// The routes of the built-in operations.
@@ -85,6 +94,10 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::ClusterVersion => cluster::version(gateway),
         Builtin::NodeList => cluster::node_list(gateway, query),
         Builtin::ClusterHealth => cluster::health(gateway, query),
+        Builtin::NodeInfo => node_ops::info(gateway, request),
+        Builtin::DisableNode => node_ops::deactivate(gateway, request),
+        Builtin::EnableNode => node_ops::activate(gateway, request),
+        Builtin::RestartNode => node_ops::restart(gateway, request),
     }
 }
 
