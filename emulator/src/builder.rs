@@ -10,6 +10,7 @@ use tokio::sync::oneshot;
 use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
 use crate::fault::{Fault, FaultQueue};
+use crate::fault_ops::FaultOps;
 use crate::listen;
 use crate::node_state::{NodeStates, first_instance};
 use crate::query::Version;
@@ -311,6 +312,7 @@ impl EmulatorBuilder {
             requires_client_certificates,
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
             node_states: Mutex::new(NodeStates::new(self.step, first_instance(started.0))),
+            fault_ops: Mutex::new(FaultOps::new(self.step)),
         }
     }
 }

@@ -64,6 +64,8 @@
 //! | `GET /$/GetClusterVersion` | 200 `{"Version": "9.1.0.0"}` (the runtime's version) |
 //! | `GET /Nodes` | 200, a page of the ClusterConfig's nodes (`MaxResults`, `ContinuationToken`, `NodeStatusFilter`) |
 //! | `GET /$/GetClusterHealth` | 200, the worst of the nodes' health states ([`Emulator::set_node_health`]) |
+//! | `GET /Nodes/{n}`, `POST /Nodes/{n}/$/Deactivate`, `…/$/Activate`, `…/$/Restart` | the node as it stands, 204 for an unknown one; deactivations, activations and restarts step by step |
+//! | the fault starts, their `Get…Progress` and `POST /Faults/$/Cancel` | 202, then each operation by its `OperationId` ([`Emulator::set_next_fault_outcome`]) |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
@@ -91,6 +93,11 @@
 //! Each phase of an upgrade lasts at least one step. A phase also lasts until a status
 //! request has reported it (at most ten steps), so a poller sees every phase in order
 //! however busy the machine is, and a cluster nobody polls still gets there.
+//!
+//! Every other workflow follows the same rules at the same pace: node deactivations
+//! (`Disabling` with a pending safety check, then `Disabled`), activations and restarts
+//! (down, then up as a new instance), and fault operations ([`Emulator::set_next_fault_outcome`],
+//! [`Emulator::lose_fault_start_answers`] for a start carried out whose answer is lost).
 //!
 //! # A secure gateway, and one having a bad day
 //!
@@ -139,6 +146,7 @@ mod dispatch;
 mod duration;
 mod examples;
 mod fault;
+mod fault_ops;
 mod lenient;
 mod listen;
 mod mismatch;
@@ -166,6 +174,7 @@ use tokio::task::JoinHandle;
 pub use builder::EmulatorBuilder;
 pub use cluster_config::SUPPORTED_API_VERSIONS;
 pub use fault::Fault;
+pub use fault_ops::{FAULTED_ERROR_CODE, FaultOperationOutcome};
 pub use mismatch::{Mismatch, Problem};
 pub use nodes::{HealthState, Node};
 pub use operation_script::OperationScript;
@@ -313,22 +322,6 @@ impl Emulator {
             });
         }
         OperationScript::new(&self.gateway, endpoint)
-    }
-
-    /// The nodes of the committed ClusterConfig, as GetNodeInfoList describes them.
-    pub fn nodes(&self) -> Vec<Node> {
-        self.gateway.nodes()
-    }
-
-    /// Sets the health state the cluster's health store reports for node `name` (in
-    /// GetNodeInfoList and GetClusterHealth, whose aggregated state is the worst of its
-    /// nodes'). Returns `false`, changing nothing, when the cluster has no such node.
-    pub fn set_node_health(&self, name: &str, state: HealthState) -> bool {
-        if !self.nodes().iter().any(|n| n.name == name) {
-            return false;
-        }
-        self.gateway.node_health().insert(name.to_owned(), state);
-        true
     }
 
     /// The committed ClusterConfig.json text, as GetClusterConfiguration returns it.

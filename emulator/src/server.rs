@@ -21,6 +21,7 @@ use fabric_rest_runtime::Endpoint;
 use crate::builtin::Builtin;
 use crate::check::Route;
 use crate::fault::{self, FaultQueue};
+use crate::fault_ops::FaultOps;
 use crate::listen::Connection;
 use crate::mismatch::{Mismatch, Problem};
 use crate::node_state::NodeStates;
@@ -64,6 +65,8 @@ pub(crate) struct Gateway {
     pub(crate) bearer_token: Option<String>,
     /// The nodes' deactivations, activations and restarts.
     pub(crate) node_states: Mutex<NodeStates>,
+    /// The Fault Analysis Service's operations.
+    pub(crate) fault_ops: Mutex<FaultOps>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -94,6 +97,10 @@ impl Gateway {
 
     pub(crate) fn node_states(&self) -> MutexGuard<'_, NodeStates> {
         lock(&self.node_states)
+    }
+
+    pub(crate) fn fault_ops(&self) -> MutexGuard<'_, FaultOps> {
+        lock(&self.fault_ops)
     }
 
     /// Records that `request` did not fit `operation`.

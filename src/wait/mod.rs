@@ -11,6 +11,8 @@ pub use fabric_rest_runtime::wait::*;
 
 #[cfg(feature = "cluster")]
 pub mod cluster;
+#[cfg(feature = "faults")]
+pub mod faults;
 #[cfg(feature = "nodes")]
 pub mod node;
 #[cfg(feature = "cluster")]

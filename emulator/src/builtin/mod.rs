@@ -8,12 +8,14 @@
 
 mod cluster;
 mod configuration;
+mod faults;
 mod node_ops;
 pub(crate) mod pages;
 
 use axum::response::Response;
 
 use crate::check::Route;
+use crate::fault_ops::FaultKind;
 use crate::query::Query;
 use crate::record::RecordedRequest;
 use crate::server::Gateway;
@@ -33,6 +35,9 @@ pub(crate) enum Builtin {
     DisableNode,
     EnableNode,
     RestartNode,
+    FaultStart(FaultKind),
+    FaultProgress(FaultKind),
+    CancelFault,
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -66,6 +71,35 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     ("DisableNode", Builtin::DisableNode, None),
     ("EnableNode", Builtin::EnableNode, None),
     ("RestartNode", Builtin::RestartNode, None),
+    ("StartDataLoss", Builtin::FaultStart(FaultKind::DataLoss), None),
+    ("GetDataLossProgress", Builtin::FaultProgress(FaultKind::DataLoss), None),
+    ("StartQuorumLoss", Builtin::FaultStart(FaultKind::QuorumLoss), None),
+    (
+        "GetQuorumLossProgress",
+        Builtin::FaultProgress(FaultKind::QuorumLoss),
+        None,
+    ),
+    (
+        "StartPartitionRestart",
+        Builtin::FaultStart(FaultKind::PartitionRestart),
+        None,
+    ),
+    (
+        "GetPartitionRestartProgress",
+        Builtin::FaultProgress(FaultKind::PartitionRestart),
+        None,
+    ),
+    (
+        "StartNodeTransition",
+        Builtin::FaultStart(FaultKind::NodeTransition),
+        None,
+    ),
+    (
+        "GetNodeTransitionProgress",
+        Builtin::FaultProgress(FaultKind::NodeTransition),
+        None,
+    ),
+    ("CancelOperation", Builtin::CancelFault, None),
 ];
 
 /// The routes of the built-in operations.
@@ -98,6 +132,9 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::DisableNode => node_ops::deactivate(gateway, request),
         Builtin::EnableNode => node_ops::activate(gateway, request),
         Builtin::RestartNode => node_ops::restart(gateway, request),
+        Builtin::FaultStart(kind) => faults::start(gateway, kind, request, query),
+        Builtin::FaultProgress(kind) => faults::progress(gateway, kind, query),
+        Builtin::CancelFault => faults::cancel(gateway, query),
     }
 }
 

@@ -14,6 +14,13 @@ use crate::server::Gateway;
 /// The intents a deactivation takes.
 const INTENTS: [&str; 4] = ["Pause", "Restart", "RemoveData", "RemoveNode"];
 
+/// A `FabricError` of `code`, at the status the gateway gives it.
+pub(super) fn fabric_error(code: &str, message: &str) -> Response {
+    let status = fabric_rest_runtime::FabricErrorCode::from(code).http_status();
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    reply::error(status, code, message)
+}
+
 /// The value of the path placeholder `name` in `request`, which `builtin` answers.
 pub(super) fn path_value(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest, name: &str) -> Option<String> {
     let segments = crate::route::segments(&request.path)?;
@@ -23,7 +30,11 @@ pub(super) fn path_value(gateway: &Gateway, builtin: Builtin, request: &Recorded
 }
 
 /// The node the request names, when the cluster has it.
-fn node_of(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Result<crate::nodes::Node, Response> {
+pub(super) fn node_of(
+    gateway: &Gateway,
+    builtin: Builtin,
+    request: &RecordedRequest,
+) -> Result<crate::nodes::Node, Response> {
     let name = path_value(gateway, builtin, request, "nodeName").unwrap_or_default();
     gateway.nodes().into_iter().find(|n| n.name == name).ok_or_else(|| {
         reply::error(
@@ -83,7 +94,7 @@ pub(super) fn activate(gateway: &Gateway, request: &RecordedRequest) -> Response
 }
 
 /// RestartNode: `{"NodeInstanceId": "<id>" | "0", "CreateFabricDump": ...}`; an instance id
-/// other than `0` must be the node's current one, else 410 `FABRIC_E_INSTANCE_ID_MISMATCH`.
+/// other than `0` must be the node's current one, else 409 `FABRIC_E_INSTANCE_ID_MISMATCH`.
 pub(super) fn restart(gateway: &Gateway, request: &RecordedRequest) -> Response {
     let node = match node_of(gateway, Builtin::RestartNode, request) {
         Ok(node) => node,
@@ -101,8 +112,7 @@ pub(super) fn restart(gateway: &Gateway, request: &RecordedRequest) -> Response 
     let mut states = gateway.node_states();
     let current = states.view(&node.name, now).instance;
     if asked != "0" && asked != current.to_string() {
-        return reply::error(
-            StatusCode::GONE,
+        return fabric_error(
             "FABRIC_E_INSTANCE_ID_MISMATCH",
             &format!("Node '{}' runs as instance {current}, not {asked}.", node.name),
         );
