@@ -9,12 +9,14 @@ use tokio::sync::oneshot;
 
 use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
+use crate::code_upgrade::CodeUpgrades;
 use crate::fault::{Fault, FaultQueue};
 use crate::fault_ops::FaultOps;
 use crate::listen;
 use crate::node_state::{NodeStates, first_instance};
 use crate::query::Version;
 use crate::record::Record;
+use crate::repair_tasks::RepairTasks;
 use crate::script::{Operation, Script};
 use crate::server::{self, Gateway, Scripted};
 use crate::tls::Tls;
@@ -293,6 +295,8 @@ impl EmulatorBuilder {
             })
             .collect();
         let started = (SystemTime::now(), Instant::now());
+        let code_version = format!("{}.{}.0.0", self.runtime.0, self.runtime.1);
+        let code_upgrades = CodeUpgrades::new(self.step, &code_version, &committed.version, &committed.upgrade_domains);
         Gateway {
             runtime: self.runtime,
             runtime_version: Version::of_runtime(self.runtime.0, self.runtime.1),
@@ -313,6 +317,8 @@ impl EmulatorBuilder {
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
             node_states: Mutex::new(NodeStates::new(self.step, first_instance(started.0))),
             fault_ops: Mutex::new(FaultOps::new(self.step)),
+            code_upgrades: Mutex::new(code_upgrades),
+            repair_tasks: Mutex::new(RepairTasks::new(self.step)),
         }
     }
 }

@@ -66,6 +66,8 @@
 //! | `GET /$/GetClusterHealth` | 200, the worst of the nodes' health states ([`Emulator::set_node_health`]) |
 //! | `GET /Nodes/{n}`, `POST /Nodes/{n}/$/Deactivate`, `…/$/Activate`, `…/$/Restart` | the node as it stands, 204 for an unknown one; deactivations, activations and restarts step by step |
 //! | the fault starts, their `Get…Progress` and `POST /Faults/$/Cancel` | 202, then each operation by its `OperationId` ([`Emulator::set_next_fault_outcome`]) |
+//! | `POST /$/Provision`, `/$/Upgrade`, `/$/MoveToNextUpgradeDomain`, `GET /$/GetUpgradeProgress` | the code upgrade, domain by domain ([`Emulator::set_next_code_upgrade_outcome`]) |
+//! | `POST /$/CreateRepairTask`, `GET /$/GetRepairTaskList` | repair tasks, state by state ([`Emulator::set_next_repair_task_outcome`]) |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
@@ -141,6 +143,7 @@ mod builder;
 mod builtin;
 mod check;
 mod cluster_config;
+mod code_upgrade;
 mod description;
 mod dispatch;
 mod duration;
@@ -156,6 +159,7 @@ mod operation_script;
 mod phases;
 mod query;
 mod record;
+mod repair_tasks;
 mod reply;
 mod route;
 mod script;
@@ -179,6 +183,7 @@ pub use mismatch::{Mismatch, Problem};
 pub use nodes::{HealthState, Node};
 pub use operation_script::OperationScript;
 pub use record::RecordedRequest;
+pub use repair_tasks::RepairTaskOutcome;
 pub use script::{Answer, Operation, Script};
 pub use server::MAX_BODY_BYTES;
 pub use upgrade::{UNOBSERVED_STEPS, UpgradeOutcome, UpgradeStatus};

@@ -20,6 +20,7 @@ use fabric_rest_runtime::Endpoint;
 
 use crate::builtin::Builtin;
 use crate::check::Route;
+use crate::code_upgrade::CodeUpgrades;
 use crate::fault::{self, FaultQueue};
 use crate::fault_ops::FaultOps;
 use crate::listen::Connection;
@@ -28,6 +29,7 @@ use crate::node_state::NodeStates;
 use crate::nodes::{HealthState, Node};
 use crate::query::Version;
 use crate::record::{Record, RecordedRequest};
+use crate::repair_tasks::RepairTasks;
 use crate::reply;
 use crate::script::Script;
 use crate::tls::ClientCertificate;
@@ -67,6 +69,10 @@ pub(crate) struct Gateway {
     pub(crate) node_states: Mutex<NodeStates>,
     /// The Fault Analysis Service's operations.
     pub(crate) fault_ops: Mutex<FaultOps>,
+    /// The cluster's code upgrades.
+    pub(crate) code_upgrades: Mutex<CodeUpgrades>,
+    /// The Repair Manager's tasks.
+    pub(crate) repair_tasks: Mutex<RepairTasks>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -101,6 +107,14 @@ impl Gateway {
 
     pub(crate) fn fault_ops(&self) -> MutexGuard<'_, FaultOps> {
         lock(&self.fault_ops)
+    }
+
+    pub(crate) fn code_upgrades(&self) -> MutexGuard<'_, CodeUpgrades> {
+        lock(&self.code_upgrades)
+    }
+
+    pub(crate) fn repair_tasks(&self) -> MutexGuard<'_, RepairTasks> {
+        lock(&self.repair_tasks)
     }
 
     /// Records that `request` did not fit `operation`.

@@ -7,10 +7,12 @@
 //! module of their own beside `configuration` and `cluster`.
 
 mod cluster;
+mod code_upgrade;
 mod configuration;
 mod faults;
 mod node_ops;
 pub(crate) mod pages;
+mod repair;
 
 use axum::response::Response;
 
@@ -38,6 +40,12 @@ pub(crate) enum Builtin {
     FaultStart(FaultKind),
     FaultProgress(FaultKind),
     CancelFault,
+    ProvisionCluster,
+    StartClusterUpgrade,
+    ClusterUpgradeProgress,
+    MoveToNextUpgradeDomain,
+    CreateRepairTask,
+    RepairTaskList,
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -100,6 +108,12 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
         None,
     ),
     ("CancelOperation", Builtin::CancelFault, None),
+    ("ProvisionCluster", Builtin::ProvisionCluster, None),
+    ("StartClusterUpgrade", Builtin::StartClusterUpgrade, None),
+    ("GetClusterUpgradeProgress", Builtin::ClusterUpgradeProgress, None),
+    ("ResumeClusterUpgrade", Builtin::MoveToNextUpgradeDomain, None),
+    ("CreateRepairTask", Builtin::CreateRepairTask, None),
+    ("GetRepairTaskList", Builtin::RepairTaskList, None),
 ];
 
 /// The routes of the built-in operations.
@@ -135,6 +149,12 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::FaultStart(kind) => faults::start(gateway, kind, request, query),
         Builtin::FaultProgress(kind) => faults::progress(gateway, kind, query),
         Builtin::CancelFault => faults::cancel(gateway, query),
+        Builtin::ProvisionCluster => code_upgrade::provision(gateway, &request.body),
+        Builtin::StartClusterUpgrade => code_upgrade::start(gateway, &request.body),
+        Builtin::ClusterUpgradeProgress => code_upgrade::progress(gateway),
+        Builtin::MoveToNextUpgradeDomain => code_upgrade::move_to_next(gateway, &request.body),
+        Builtin::CreateRepairTask => repair::create(gateway, &request.body),
+        Builtin::RepairTaskList => repair::list(gateway, query),
     }
 }
 
