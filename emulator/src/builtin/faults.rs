@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::Builtin;
-use super::node_ops::{fabric_error, node_of, path_value};
+use super::node_ops::{fabric_error, node_not_found, node_of, path_value};
 use crate::fault_ops::{FaultKind, FaultRead, Refusal};
 use crate::query::Query;
 use crate::record::RecordedRequest;
@@ -38,24 +38,20 @@ fn is_guid(id: &str) -> bool {
 }
 
 /// The operation id of the query, when it is a GUID.
-fn operation_id(query: &Query) -> Result<&str, Response> {
-    query
-        .get("OperationId")
-        .filter(|id| is_guid(id))
-        .ok_or_else(reply::invalid_argument)
+fn operation_id(query: &Query) -> Option<&str> {
+    query.get("OperationId").filter(|id| is_guid(id))
 }
 
 /// StartDataLoss, StartQuorumLoss, StartPartitionRestart, StartNodeTransition: 202.
 pub(super) fn start(gateway: &Gateway, kind: FaultKind, request: &RecordedRequest, query: &Query) -> Response {
     let builtin = Builtin::FaultStart(kind);
-    let id = match operation_id(query) {
-        Ok(id) => id,
-        Err(response) => return response,
+    let Some(id) = operation_id(query) else {
+        return reply::invalid_argument();
     };
     let (target, detail) = if kind == FaultKind::NodeTransition {
         let node = match node_of(gateway, builtin, request) {
             Ok(node) => node,
-            Err(response) => return response,
+            Err(name) => return node_not_found(&name),
         };
         let instance = gateway.node_states().view(&node.name, Instant::now()).instance;
         if query.get("NodeInstanceId") != Some(instance.to_string().as_str()) {
@@ -79,9 +75,8 @@ pub(super) fn start(gateway: &Gateway, kind: FaultKind, request: &RecordedReques
 /// GetDataLossProgress, GetQuorumLossProgress, GetPartitionRestartProgress,
 /// GetNodeTransitionProgress.
 pub(super) fn progress(gateway: &Gateway, kind: FaultKind, query: &Query) -> Response {
-    let id = match operation_id(query) {
-        Ok(id) => id,
-        Err(response) => return response,
+    let Some(id) = operation_id(query) else {
+        return reply::invalid_argument();
     };
     match gateway.fault_ops().progress(kind, id) {
         Ok(read) => reply::json(StatusCode::OK, &progress_body(&read)),
@@ -120,9 +115,8 @@ fn progress_body(read: &FaultRead) -> serde_json::Value {
 
 /// CancelOperation: 200, empty.
 pub(super) fn cancel(gateway: &Gateway, query: &Query) -> Response {
-    let id = match operation_id(query) {
-        Ok(id) => id,
-        Err(response) => return response,
+    let Some(id) = operation_id(query) else {
+        return reply::invalid_argument();
     };
     let force = query.get("Force").is_some_and(|f| f.eq_ignore_ascii_case("true"));
     match gateway.fault_ops().cancel(id, force) {

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::Builtin;
+use crate::nodes::Node;
 use crate::record::RecordedRequest;
 use crate::reply;
 use crate::server::Gateway;
@@ -29,20 +30,15 @@ pub(super) fn path_value(gateway: &Gateway, builtin: Builtin, request: &Recorded
     values.into_iter().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
-/// The node the request names, when the cluster has it.
-pub(super) fn node_of(
-    gateway: &Gateway,
-    builtin: Builtin,
-    request: &RecordedRequest,
-) -> Result<crate::nodes::Node, Response> {
+/// The node the request names, when the cluster has it; else the name it gave.
+pub(super) fn node_of(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Result<Node, String> {
     let name = path_value(gateway, builtin, request, "nodeName").unwrap_or_default();
-    gateway.nodes().into_iter().find(|n| n.name == name).ok_or_else(|| {
-        reply::error(
-            StatusCode::NOT_FOUND,
-            "FABRIC_E_NODE_NOT_FOUND",
-            &format!("Node '{name}' was not found."),
-        )
-    })
+    gateway.nodes().into_iter().find(|n| n.name == name).ok_or(name)
+}
+
+/// 404 `FABRIC_E_NODE_NOT_FOUND` for the node `name`.
+pub(super) fn node_not_found(name: &str) -> Response {
+    fabric_error("FABRIC_E_NODE_NOT_FOUND", &format!("Node '{name}' was not found."))
 }
 
 /// GetNodeInfo: the node as it reads now; 204 with no body when the cluster has no node
@@ -67,7 +63,7 @@ pub(super) fn info(gateway: &Gateway, request: &RecordedRequest) -> Response {
 pub(super) fn deactivate(gateway: &Gateway, request: &RecordedRequest) -> Response {
     let node = match node_of(gateway, Builtin::DisableNode, request) {
         Ok(node) => node,
-        Err(response) => return response,
+        Err(name) => return node_not_found(&name),
     };
     let body: Option<serde_json::Value> = serde_json::from_slice(&request.body).ok();
     // No intent is a pause; an intent the service does not know is refused.
@@ -89,7 +85,7 @@ pub(super) fn activate(gateway: &Gateway, request: &RecordedRequest) -> Response
             gateway.node_states().activate(&node.name, Instant::now());
             reply::empty(StatusCode::OK)
         }
-        Err(response) => response,
+        Err(name) => node_not_found(&name),
     }
 }
 
@@ -98,7 +94,7 @@ pub(super) fn activate(gateway: &Gateway, request: &RecordedRequest) -> Response
 pub(super) fn restart(gateway: &Gateway, request: &RecordedRequest) -> Response {
     let node = match node_of(gateway, Builtin::RestartNode, request) {
         Ok(node) => node,
-        Err(response) => return response,
+        Err(name) => return node_not_found(&name),
     };
     let body: Option<serde_json::Value> = serde_json::from_slice(&request.body).ok();
     let Some(asked) = body
