@@ -7,6 +7,7 @@ use std::time::{Duration, Instant, SystemTime};
 use fabric_rest_runtime::Endpoint;
 use tokio::sync::oneshot;
 
+use crate::backups::Backups;
 use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
 use crate::code_upgrade::CodeUpgrades;
@@ -319,6 +320,7 @@ impl EmulatorBuilder {
             fault_ops: Mutex::new(FaultOps::new(self.step)),
             code_upgrades: Mutex::new(code_upgrades),
             repair_tasks: Mutex::new(RepairTasks::new(self.step)),
+            backups: Mutex::new(Backups::new(self.step)),
         }
     }
 }

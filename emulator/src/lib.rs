@@ -68,6 +68,7 @@
 //! | the fault starts, their `Get…Progress` and `POST /Faults/$/Cancel` | 202, then each operation by its `OperationId` ([`Emulator::set_next_fault_outcome`]) |
 //! | `POST /$/Provision`, `/$/Upgrade`, `/$/MoveToNextUpgradeDomain`, `GET /$/GetUpgradeProgress` | the code upgrade, domain by domain ([`Emulator::set_next_code_upgrade_outcome`]) |
 //! | `POST /$/CreateRepairTask`, `GET /$/GetRepairTaskList` | repair tasks, state by state ([`Emulator::set_next_repair_task_outcome`]) |
+//! | `POST /Partitions/{p}/$/Backup`, `…/$/Restore` and their progress | the partition's latest backup and restore ([`Emulator::set_next_backup_restore_outcome`]) |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
@@ -139,6 +140,7 @@
 
 #![deny(missing_docs)]
 
+mod backups;
 mod builder;
 mod builtin;
 mod check;
@@ -175,6 +177,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use backups::BackupRestoreOutcome;
 pub use builder::EmulatorBuilder;
 pub use cluster_config::SUPPORTED_API_VERSIONS;
 pub use fault::Fault;

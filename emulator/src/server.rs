@@ -18,6 +18,7 @@ use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use fabric_rest_runtime::Endpoint;
 
+use crate::backups::Backups;
 use crate::builtin::Builtin;
 use crate::check::Route;
 use crate::code_upgrade::CodeUpgrades;
@@ -73,6 +74,8 @@ pub(crate) struct Gateway {
     pub(crate) code_upgrades: Mutex<CodeUpgrades>,
     /// The Repair Manager's tasks.
     pub(crate) repair_tasks: Mutex<RepairTasks>,
+    /// The partitions' backups and restores.
+    pub(crate) backups: Mutex<Backups>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -115,6 +118,10 @@ impl Gateway {
 
     pub(crate) fn repair_tasks(&self) -> MutexGuard<'_, RepairTasks> {
         lock(&self.repair_tasks)
+    }
+
+    pub(crate) fn backups(&self) -> MutexGuard<'_, Backups> {
+        lock(&self.backups)
     }
 
     /// Records that `request` did not fit `operation`.

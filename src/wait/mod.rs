@@ -9,6 +9,8 @@
 
 pub use fabric_rest_runtime::wait::*;
 
+#[cfg(feature = "backup_restore")]
+pub mod backup;
 #[cfg(feature = "cluster")]
 pub mod cluster;
 #[cfg(feature = "faults")]

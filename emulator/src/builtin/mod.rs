@@ -6,6 +6,7 @@
 //! deployment operations (image store upload, provision, create) belong here next, in a
 //! module of their own beside `configuration` and `cluster`.
 
+mod backup;
 mod cluster;
 mod code_upgrade;
 mod configuration;
@@ -16,6 +17,7 @@ mod repair;
 
 use axum::response::Response;
 
+use crate::backups::Transfer;
 use crate::check::Route;
 use crate::fault_ops::FaultKind;
 use crate::query::Query;
@@ -46,6 +48,8 @@ pub(crate) enum Builtin {
     MoveToNextUpgradeDomain,
     CreateRepairTask,
     RepairTaskList,
+    TransferStart(Transfer),
+    TransferProgress(Transfer),
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -114,6 +118,18 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     ("ResumeClusterUpgrade", Builtin::MoveToNextUpgradeDomain, None),
     ("CreateRepairTask", Builtin::CreateRepairTask, None),
     ("GetRepairTaskList", Builtin::RepairTaskList, None),
+    ("BackupPartition", Builtin::TransferStart(Transfer::Backup), None),
+    (
+        "GetPartitionBackupProgress",
+        Builtin::TransferProgress(Transfer::Backup),
+        None,
+    ),
+    ("RestorePartition", Builtin::TransferStart(Transfer::Restore), None),
+    (
+        "GetPartitionRestoreProgress",
+        Builtin::TransferProgress(Transfer::Restore),
+        None,
+    ),
 ];
 
 /// The routes of the built-in operations.
@@ -155,6 +171,8 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::MoveToNextUpgradeDomain => code_upgrade::move_to_next(gateway, &request.body),
         Builtin::CreateRepairTask => repair::create(gateway, &request.body),
         Builtin::RepairTaskList => repair::list(gateway, query),
+        Builtin::TransferStart(transfer) => backup::start(gateway, builtin, transfer, request),
+        Builtin::TransferProgress(transfer) => backup::progress(gateway, builtin, transfer, request),
     }
 }
 
