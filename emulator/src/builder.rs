@@ -8,6 +8,7 @@ use fabric_rest_runtime::Endpoint;
 use tokio::sync::oneshot;
 
 use crate::backups::Backups;
+use crate::chaos::ChaosState;
 use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
 use crate::code_upgrade::CodeUpgrades;
@@ -321,6 +322,7 @@ impl EmulatorBuilder {
             code_upgrades: Mutex::new(code_upgrades),
             repair_tasks: Mutex::new(RepairTasks::new(self.step)),
             backups: Mutex::new(Backups::new(self.step)),
+            chaos: Mutex::new(ChaosState::new(self.step)),
         }
     }
 }

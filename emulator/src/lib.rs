@@ -69,6 +69,7 @@
 //! | `POST /$/Provision`, `/$/Upgrade`, `/$/MoveToNextUpgradeDomain`, `GET /$/GetUpgradeProgress` | the code upgrade, domain by domain ([`Emulator::set_next_code_upgrade_outcome`]) |
 //! | `POST /$/CreateRepairTask`, `GET /$/GetRepairTaskList` | repair tasks, state by state ([`Emulator::set_next_repair_task_outcome`]) |
 //! | `POST /Partitions/{p}/$/Backup`, `…/$/Restore` and their progress | the partition's latest backup and restore ([`Emulator::set_next_backup_restore_outcome`]) |
+//! | `POST /Tools/Chaos/$/Start`, `…/$/Stop`, `GET /Tools/Chaos` | Chaos: three steps `Running`, or until stopped when asked to run an hour or more |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
@@ -97,10 +98,8 @@
 //! request has reported it (at most ten steps), so a poller sees every phase in order
 //! however busy the machine is, and a cluster nobody polls still gets there.
 //!
-//! Every other workflow follows the same rules at the same pace: node deactivations
-//! (`Disabling` with a pending safety check, then `Disabled`), activations and restarts
-//! (down, then up as a new instance), and fault operations ([`Emulator::set_next_fault_outcome`],
-//! [`Emulator::lose_fault_start_answers`] for a start carried out whose answer is lost).
+//! Every other workflow of the table follows these rules at the same pace;
+//! [`Emulator::lose_fault_start_answers`] loses the answers of fault starts carried out.
 //!
 //! # A secure gateway, and one having a bad day
 //!
@@ -143,6 +142,7 @@
 mod backups;
 mod builder;
 mod builtin;
+mod chaos;
 mod check;
 mod cluster_config;
 mod code_upgrade;

@@ -20,6 +20,7 @@ use fabric_rest_runtime::Endpoint;
 
 use crate::backups::Backups;
 use crate::builtin::Builtin;
+use crate::chaos::ChaosState;
 use crate::check::Route;
 use crate::code_upgrade::CodeUpgrades;
 use crate::fault::{self, FaultQueue};
@@ -76,6 +77,8 @@ pub(crate) struct Gateway {
     pub(crate) repair_tasks: Mutex<RepairTasks>,
     /// The partitions' backups and restores.
     pub(crate) backups: Mutex<Backups>,
+    /// Chaos.
+    pub(crate) chaos: Mutex<ChaosState>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -122,6 +125,10 @@ impl Gateway {
 
     pub(crate) fn backups(&self) -> MutexGuard<'_, Backups> {
         lock(&self.backups)
+    }
+
+    pub(crate) fn chaos(&self) -> MutexGuard<'_, ChaosState> {
+        lock(&self.chaos)
     }
 
     /// Records that `request` did not fit `operation`.

@@ -11,6 +11,8 @@ pub use fabric_rest_runtime::wait::*;
 
 #[cfg(feature = "backup_restore")]
 pub mod backup;
+#[cfg(feature = "chaos")]
+pub mod chaos;
 #[cfg(feature = "cluster")]
 pub mod cluster;
 #[cfg(feature = "faults")]

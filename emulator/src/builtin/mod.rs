@@ -7,6 +7,7 @@
 //! module of their own beside `configuration` and `cluster`.
 
 mod backup;
+mod chaos;
 mod cluster;
 mod code_upgrade;
 mod configuration;
@@ -50,6 +51,9 @@ pub(crate) enum Builtin {
     RepairTaskList,
     TransferStart(Transfer),
     TransferProgress(Transfer),
+    StartChaos,
+    GetChaos,
+    StopChaos,
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -130,6 +134,9 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
         Builtin::TransferProgress(Transfer::Restore),
         None,
     ),
+    ("StartChaos", Builtin::StartChaos, None),
+    ("GetChaos", Builtin::GetChaos, None),
+    ("StopChaos", Builtin::StopChaos, None),
 ];
 
 /// The routes of the built-in operations.
@@ -173,6 +180,9 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::RepairTaskList => repair::list(gateway, query),
         Builtin::TransferStart(transfer) => backup::start(gateway, builtin, transfer, request),
         Builtin::TransferProgress(transfer) => backup::progress(gateway, builtin, transfer, request),
+        Builtin::StartChaos => chaos::start(gateway, &request.body),
+        Builtin::GetChaos => chaos::get(gateway),
+        Builtin::StopChaos => chaos::stop(gateway),
     }
 }
 
