@@ -106,6 +106,7 @@ mod tests {
         assert_eq!(states[29], "Stopped");
         let t1 = t0 + step * 100;
         assert!(chaos.start(json!({"TimeToRunInSeconds": "4294967295"}), t1));
+        assert_eq!(chaos.report(t1)["Status"], "Stopped");
         assert_eq!(chaos.report(t1 + step * 2)["Status"], "Running");
         assert_eq!(chaos.report(t1 + step * 50)["Status"], "Running");
         chaos.stop(t1 + step * 50);
