@@ -189,6 +189,20 @@ async fn a_lost_start_answer_is_sent_again_with_the_same_id() {
     );
 }
 
+/// The start never reached the service (the connection was reset): the same start again
+/// is simply accepted.
+#[tokio::test]
+async fn a_start_lost_on_its_way_is_sent_again_with_the_same_id() {
+    let emulator = emulator(20).await;
+    let client = client(&emulator);
+    emulator.inject(Injected::ResetConnection, 1);
+    let (outcome, _) = follow(&client, &data_loss(), fast()).await;
+    assert!(outcome.is_completed(), "{outcome:?}");
+    let id = only_id(&emulator);
+    let start = format!("POST {PREFIX}/StartDataLoss?api-version=6.0&OperationId={id}&DataLossMode=PartialDataLoss");
+    assert_eq!(lines(&emulator)[..2], [start.clone(), start]);
+}
+
 #[tokio::test]
 async fn a_cancelled_operation_rolls_back_to_cancelled() {
     let emulator = emulator(20).await;
