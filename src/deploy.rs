@@ -342,7 +342,9 @@ where
         })?;
     match existing {
         None => create(client, deployment, &type_name, &type_version, &mut on_event).await,
-        Some(info) if info.type_version.as_deref() == Some(type_version.as_str()) => Ok(DeployOutcome::Unchanged(Box::new(info))),
+        Some(info) if info.type_version.as_deref() == Some(type_version.as_str()) => {
+            Ok(DeployOutcome::Unchanged(Box::new(info)))
+        }
         Some(_) => upgrade(client, deployment, &type_version, &mut on_event).await,
     }
 }

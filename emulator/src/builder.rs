@@ -8,13 +8,19 @@ use fabric_rest_runtime::Endpoint;
 use tokio::sync::oneshot;
 
 use crate::applications::{ApplicationUpgradeOutcome, Applications};
+use crate::backups::Backups;
+use crate::chaos::ChaosState;
 use crate::check::Route;
 use crate::cluster_config::ClusterConfig;
+use crate::code_upgrade::CodeUpgrades;
 use crate::fault::{Fault, FaultQueue};
+use crate::fault_ops::FaultOps;
 use crate::image_store::{DEFAULT_IMAGE_STORE_BYTES, ImageStore};
 use crate::listen;
+use crate::node_state::{NodeStates, first_instance};
 use crate::query::Version;
 use crate::record::Record;
+use crate::repair_tasks::RepairTasks;
 use crate::script::{Operation, Script};
 use crate::server::{self, Gateway, Scripted};
 use crate::tls::Tls;
@@ -104,7 +110,8 @@ impl EmulatorBuilder {
         self
     }
 
-    /// The pace of upgrades: the shortest time each phase lasts; 500 ms by default.
+    /// The pace of upgrades and of every other workflow (node deactivations and restarts,
+    /// fault operations, repair tasks): the shortest time each phase lasts; 500 ms by default.
     pub fn step(mut self, step: Duration) -> Self {
         self.step = step;
         self
@@ -314,6 +321,9 @@ impl EmulatorBuilder {
             .collect();
         let mut applications = Applications::new(self.step, committed.upgrade_domains.clone());
         applications.next_outcome = self.application_upgrade_outcome;
+        let started = (SystemTime::now(), Instant::now());
+        let code_version = format!("{}.{}.0.0", self.runtime.0, self.runtime.1);
+        let code_upgrades = CodeUpgrades::new(self.step, &code_version, &committed.version, &committed.upgrade_domains);
         Gateway {
             runtime: self.runtime,
             runtime_version: Version::of_runtime(self.runtime.0, self.runtime.1),
@@ -329,11 +339,17 @@ impl EmulatorBuilder {
             builtins: crate::builtin::routes(),
             examples: self.spec_examples,
             node_health: Mutex::new(Default::default()),
-            started: (SystemTime::now(), Instant::now()),
+            started,
             requires_client_certificates,
             bearer_token: self.bearer_token.map(|t| String::from_utf8_lossy(&t.0).into_owned()),
             image_store: Mutex::new(ImageStore::new(self.image_store_bytes)),
             applications: Mutex::new(applications),
+            node_states: Mutex::new(NodeStates::new(self.step, first_instance(started.0))),
+            fault_ops: Mutex::new(FaultOps::new(self.step)),
+            code_upgrades: Mutex::new(code_upgrades),
+            repair_tasks: Mutex::new(RepairTasks::new(self.step)),
+            backups: Mutex::new(Backups::new(self.step)),
+            chaos: Mutex::new(ChaosState::new(self.step)),
         }
     }
 }

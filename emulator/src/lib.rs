@@ -64,6 +64,12 @@
 //! | `GET /$/GetClusterVersion` | 200 `{"Version": "9.1.0.0"}` (the runtime's version) |
 //! | `GET /Nodes` | 200, a page of the ClusterConfig's nodes (`MaxResults`, `ContinuationToken`, `NodeStatusFilter`) |
 //! | `GET /$/GetClusterHealth` | 200, the worst of the nodes' health states ([`Emulator::set_node_health`]) |
+//! | `GET /Nodes/{n}`, `POST /Nodes/{n}/$/Deactivate`, `…/$/Activate`, `…/$/Restart` | the node as it stands, 204 for an unknown one; deactivations, activations and restarts step by step |
+//! | the fault starts, their `Get…Progress` and `POST /Faults/$/Cancel` | 202, then each operation by its `OperationId` ([`Emulator::set_next_fault_outcome`]) |
+//! | `POST /$/Provision`, `/$/Upgrade`, `/$/MoveToNextUpgradeDomain`, `GET /$/GetUpgradeProgress` | the code upgrade, domain by domain ([`Emulator::set_next_code_upgrade_outcome`]) |
+//! | `POST /$/CreateRepairTask`, `GET /$/GetRepairTaskList` | repair tasks, state by state ([`Emulator::set_next_repair_task_outcome`]) |
+//! | `POST /Partitions/{p}/$/Backup`, `…/$/Restore` and their progress | the partition's latest backup and restore ([`Emulator::set_next_backup_restore_outcome`]) |
+//! | `POST /Tools/Chaos/$/Start`, `…/$/Stop`, `GET /Tools/Chaos` | Chaos: three steps `Running`, or until stopped when asked to run an hour or more |
 //! | `POST /$/StartClusterConfigurationUpgrade` | 202, empty body; or 400 `E_INVALIDARG` / 500 `FABRIC_E_CONFIG_UPGRADE_FAILED` |
 //! | `GET /$/GetClusterConfigurationUpgradeStatus` | 200 `ClusterConfigurationUpgradeStatusInfo` |
 //! | `GET /$/GetClusterConfiguration?ConfigurationApiVersion=V` | 200 `{"ClusterConfiguration": "..."}` |
@@ -91,6 +97,9 @@
 //! Each phase of an upgrade lasts at least one step. A phase also lasts until a status
 //! request has reported it (at most ten steps), so a poller sees every phase in order
 //! however busy the machine is, and a cluster nobody polls still gets there.
+//!
+//! Every other workflow of the table follows these rules at the same pace;
+//! [`Emulator::lose_fault_start_answers`] loses the answers of fault starts carried out.
 //!
 //! # A secure gateway, and one having a bad day
 //!
@@ -131,23 +140,30 @@
 #![deny(missing_docs)]
 
 mod applications;
+mod backups;
 mod builder;
 mod builtin;
+mod chaos;
 mod check;
 mod cluster_config;
+mod code_upgrade;
 mod description;
 mod dispatch;
 mod duration;
 mod examples;
 mod fault;
+mod fault_ops;
 mod image_store;
 mod lenient;
 mod listen;
 mod mismatch;
+mod node_state;
 mod nodes;
 mod operation_script;
+mod phases;
 mod query;
 mod record;
+mod repair_tasks;
 mod reply;
 mod route;
 mod script;
@@ -164,14 +180,17 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use applications::{ApplicationState, ApplicationUpgradeOutcome};
+pub use backups::BackupRestoreOutcome;
 pub use builder::EmulatorBuilder;
 pub use cluster_config::SUPPORTED_API_VERSIONS;
 pub use fault::Fault;
+pub use fault_ops::{FAULTED_ERROR_CODE, FaultOperationOutcome};
 pub use image_store::DEFAULT_IMAGE_STORE_BYTES;
 pub use mismatch::{Mismatch, Problem};
 pub use nodes::{HealthState, Node};
 pub use operation_script::OperationScript;
 pub use record::RecordedRequest;
+pub use repair_tasks::RepairTaskOutcome;
 pub use script::{Answer, Operation, Script};
 pub use server::MAX_BODY_BYTES;
 pub use upgrade::{UNOBSERVED_STEPS, UpgradeOutcome, UpgradeStatus};
@@ -315,22 +334,6 @@ impl Emulator {
             });
         }
         OperationScript::new(&self.gateway, endpoint)
-    }
-
-    /// The nodes of the committed ClusterConfig, as GetNodeInfoList describes them.
-    pub fn nodes(&self) -> Vec<Node> {
-        self.gateway.nodes()
-    }
-
-    /// Sets the health state the cluster's health store reports for node `name` (in
-    /// GetNodeInfoList and GetClusterHealth, whose aggregated state is the worst of its
-    /// nodes'). Returns `false`, changing nothing, when the cluster has no such node.
-    pub fn set_node_health(&self, name: &str, state: HealthState) -> bool {
-        if !self.nodes().iter().any(|n| n.name == name) {
-            return false;
-        }
-        self.gateway.node_health().insert(name.to_owned(), state);
-        true
     }
 
     /// The committed ClusterConfig.json text, as GetClusterConfiguration returns it.

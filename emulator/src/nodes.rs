@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::Emulator;
 use crate::cluster_config::NodeConfig;
 
 /// A health state as the cluster's health store reports it.
@@ -86,6 +87,25 @@ impl Node {
             id: node_id(&config.name),
             is_seed_node: index < 3,
         }
+    }
+}
+
+/// The nodes, as a test sees and steers them.
+impl Emulator {
+    /// The nodes of the committed ClusterConfig, as GetNodeInfoList describes them.
+    pub fn nodes(&self) -> Vec<Node> {
+        self.gateway.nodes()
+    }
+
+    /// Sets the health state the cluster's health store reports for node `name` (in
+    /// GetNodeInfoList and GetClusterHealth, whose aggregated state is the worst of its
+    /// nodes'). Returns `false`, changing nothing, when the cluster has no such node.
+    pub fn set_node_health(&self, name: &str, state: HealthState) -> bool {
+        if !self.nodes().iter().any(|n| n.name == name) {
+            return false;
+        }
+        self.gateway.node_health().insert(name.to_owned(), state);
+        true
     }
 }
 

@@ -19,15 +19,21 @@ use axum::response::Response;
 use fabric_rest_runtime::Endpoint;
 
 use crate::applications::Applications;
+use crate::backups::Backups;
 use crate::builtin::Builtin;
+use crate::chaos::ChaosState;
 use crate::check::Route;
+use crate::code_upgrade::CodeUpgrades;
 use crate::fault::{self, FaultQueue};
+use crate::fault_ops::FaultOps;
 use crate::image_store::ImageStore;
 use crate::listen::Connection;
 use crate::mismatch::{Mismatch, Problem};
+use crate::node_state::NodeStates;
 use crate::nodes::{HealthState, Node};
 use crate::query::Version;
 use crate::record::{Record, RecordedRequest};
+use crate::repair_tasks::RepairTasks;
 use crate::reply;
 use crate::script::Script;
 use crate::tls::ClientCertificate;
@@ -65,6 +71,18 @@ pub(crate) struct Gateway {
     pub(crate) bearer_token: Option<String>,
     pub(crate) image_store: Mutex<ImageStore>,
     pub(crate) applications: Mutex<Applications>,
+    /// The nodes' deactivations, activations and restarts.
+    pub(crate) node_states: Mutex<NodeStates>,
+    /// The Fault Analysis Service's operations.
+    pub(crate) fault_ops: Mutex<FaultOps>,
+    /// The cluster's code upgrades.
+    pub(crate) code_upgrades: Mutex<CodeUpgrades>,
+    /// The Repair Manager's tasks.
+    pub(crate) repair_tasks: Mutex<RepairTasks>,
+    /// The partitions' backups and restores.
+    pub(crate) backups: Mutex<Backups>,
+    /// Chaos.
+    pub(crate) chaos: Mutex<ChaosState>,
 }
 
 /// Locks `mutex`; a panic elsewhere must not turn every later request into one.
@@ -99,6 +117,30 @@ impl Gateway {
 
     pub(crate) fn node_health(&self) -> MutexGuard<'_, BTreeMap<String, HealthState>> {
         lock(&self.node_health)
+    }
+
+    pub(crate) fn node_states(&self) -> MutexGuard<'_, NodeStates> {
+        lock(&self.node_states)
+    }
+
+    pub(crate) fn fault_ops(&self) -> MutexGuard<'_, FaultOps> {
+        lock(&self.fault_ops)
+    }
+
+    pub(crate) fn code_upgrades(&self) -> MutexGuard<'_, CodeUpgrades> {
+        lock(&self.code_upgrades)
+    }
+
+    pub(crate) fn repair_tasks(&self) -> MutexGuard<'_, RepairTasks> {
+        lock(&self.repair_tasks)
+    }
+
+    pub(crate) fn backups(&self) -> MutexGuard<'_, Backups> {
+        lock(&self.backups)
+    }
+
+    pub(crate) fn chaos(&self) -> MutexGuard<'_, ChaosState> {
+        lock(&self.chaos)
     }
 
     /// Records that `request` did not fit `operation`.

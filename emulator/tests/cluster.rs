@@ -179,13 +179,17 @@ async fn spec_examples_answer_the_gets_nothing_else_answers() {
         assert_eq!(manifest.status, 200);
         assert_eq!(manifest.json(), example["responses"]["200"]["body"]);
         // Any name: the example is the example.
-        let node = get(&emulator, "/Nodes/anything/?api-version=6.0").await.json();
-        assert_eq!(node["Name"], "_testnode_0");
+        let load = get(&emulator, "/Nodes/anything/$/GetLoadInformation?api-version=6.0")
+            .await
+            .json();
+        assert_eq!(load["NodeName"], "_Node_0");
         let info = get(&emulator, "/ImageStore/$/Info?api-version=6.5").await.json();
         assert!(info.is_object(), "{info}");
         // What the emulator answers itself keeps its own answer.
         let nodes = get(&emulator, "/Nodes?api-version=6.3").await.json();
         assert_eq!(names(&nodes), ["vm0", "vm1", "vm2"]);
+        let node = get(&emulator, "/Nodes/vm1?api-version=6.0").await.json();
+        assert_eq!(node["Name"], "vm1");
         assert_eq!(emulator.unmatched(), []);
         // And example operations are checked by the spec's description.
         get(&emulator, "/$/InvokeInfrastructureQuery?api-version=6.0")

@@ -11,8 +11,14 @@ pub use fabric_rest_runtime::wait::*;
 
 #[cfg(all(feature = "applications", feature = "application_types"))]
 pub mod application;
+#[cfg(feature = "backup_restore")]
+pub mod backup;
+#[cfg(feature = "chaos")]
+pub mod chaos;
 #[cfg(feature = "cluster")]
 pub mod cluster;
+#[cfg(feature = "faults")]
+pub mod faults;
 #[cfg(any(feature = "cluster", feature = "applications"))]
 pub mod manual;
 #[cfg(feature = "nodes")]

@@ -9,7 +9,7 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::image_store::utc;
-use super::path_value;
+use super::{Builtin, path_value};
 use crate::applications::{Application, ApplicationType, Refusal, Upgrade, UpgradeRequest, id_of};
 use crate::image_store::{FOLDER_MARKER, ImageStore};
 use crate::query::Query;
@@ -176,8 +176,8 @@ fn type_json(t: &ApplicationType, now: Instant) -> Value {
     })
 }
 
-pub(super) fn types(gateway: &Gateway, request: &RecordedRequest, query: &Query) -> Response {
-    let name = path_value(request, "GetApplicationTypeInfoListByName", "applicationTypeName");
+pub(super) fn types(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest, query: &Query) -> Response {
+    let name = path_value(gateway, builtin, request, "applicationTypeName");
     let version = query.get("ApplicationTypeVersion");
     let now = Instant::now();
     let apps = gateway.applications();
@@ -191,8 +191,8 @@ pub(super) fn types(gateway: &Gateway, request: &RecordedRequest, query: &Query)
     reply::json(StatusCode::OK, &json!({"ContinuationToken": "", "Items": items}))
 }
 
-pub(super) fn unprovision(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let name = path_value(request, "UnprovisionApplicationType", "applicationTypeName").unwrap_or_default();
+pub(super) fn unprovision(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let name = path_value(gateway, builtin, request, "applicationTypeName").unwrap_or_default();
     let Some((version, asynchronous)) = body(request).and_then(|b| {
         Some((
             text(&b, "ApplicationTypeVersion")?,
@@ -242,12 +242,12 @@ fn app_json(app: &Application, now: Instant) -> Value {
     })
 }
 
-fn application_id(request: &RecordedRequest, operation: &str) -> String {
-    path_value(request, operation, "applicationId").unwrap_or_default()
+fn application_id(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> String {
+    path_value(gateway, builtin, request, "applicationId").unwrap_or_default()
 }
 
-pub(super) fn info(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let id = application_id(request, "GetApplicationInfo");
+pub(super) fn info(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let id = application_id(gateway, builtin, request);
     let now = Instant::now();
     let mut apps = gateway.applications();
     apps.settle(now);
@@ -272,8 +272,8 @@ pub(super) fn list(gateway: &Gateway, query: &Query) -> Response {
     reply::json(StatusCode::OK, &json!({"ContinuationToken": "", "Items": items}))
 }
 
-pub(super) fn delete(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let id = application_id(request, "DeleteApplication");
+pub(super) fn delete(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let id = application_id(gateway, builtin, request);
     let now = Instant::now();
     let mut apps = gateway.applications();
     apps.settle(now);
@@ -283,8 +283,8 @@ pub(super) fn delete(gateway: &Gateway, request: &RecordedRequest) -> Response {
     }
 }
 
-pub(super) fn upgrade(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let id = application_id(request, "StartApplicationUpgrade");
+pub(super) fn upgrade(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let id = application_id(gateway, builtin, request);
     let Some(description) = body(request) else {
         return reply::invalid_argument();
     };
@@ -309,8 +309,8 @@ pub(super) fn upgrade(gateway: &Gateway, request: &RecordedRequest) -> Response 
     }
 }
 
-pub(super) fn resume(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let id = application_id(request, "ResumeApplicationUpgrade");
+pub(super) fn resume(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let id = application_id(gateway, builtin, request);
     let Some(domain) = body(request).and_then(|b| text(&b, "UpgradeDomainName")) else {
         return reply::invalid_argument();
     };
@@ -369,8 +369,8 @@ fn progress_json(app: &Application, upgrade: &Upgrade) -> Value {
     })
 }
 
-pub(super) fn progress(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let id = application_id(request, "GetApplicationUpgrade");
+pub(super) fn progress(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let id = application_id(gateway, builtin, request);
     let now = Instant::now();
     let mut apps = gateway.applications();
     apps.settle(now);

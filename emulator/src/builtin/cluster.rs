@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::node_state::{NodeView, SAFETY_CHECK_PARTITION};
 use crate::nodes::{HealthState, Node, utc};
 use crate::query::Query;
 use crate::reply;
@@ -34,16 +35,37 @@ struct Id {
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
 struct DeactivationInfo {
-    node_deactivation_intent: &'static str,
+    node_deactivation_intent: String,
     node_deactivation_status: &'static str,
-    node_deactivation_task: [(); 0],
-    pending_safety_checks: [(); 0],
+    node_deactivation_task: Vec<serde_json::Value>,
+    pending_safety_checks: Vec<serde_json::Value>,
+}
+
+impl DeactivationInfo {
+    /// The deactivation `view` shows: the client's task and its pending safety check.
+    fn of(view: &NodeView, node: &Node) -> DeactivationInfo {
+        let task = (view.deactivation != "None").then(|| {
+            serde_json::json!({
+                "NodeDeactivationTaskId": {"Id": format!("Client-{}", node.id), "NodeDeactivationTaskType": "Client"},
+                "NodeDeactivationIntent": view.intent,
+            })
+        });
+        let check = view.pending_check.then(|| {
+            serde_json::json!({"SafetyCheck": {"Kind": "EnsurePartitionQuorum", "PartitionId": SAFETY_CHECK_PARTITION}})
+        });
+        DeactivationInfo {
+            node_deactivation_intent: view.intent.clone(),
+            node_deactivation_status: view.deactivation,
+            node_deactivation_task: task.into_iter().collect(),
+            pending_safety_checks: check.into_iter().collect(),
+        }
+    }
 }
 
 /// A `NodeInfo`, fields in the order the gateway writes them; 64-bit numbers as strings.
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
-struct NodeInfo {
+pub(super) struct NodeInfo {
     name: String,
     #[serde(rename = "IpAddressOrFQDN")]
     ip_address_or_fqdn: String,
@@ -73,23 +95,29 @@ struct NodeList {
     items: Vec<NodeInfo>,
 }
 
-/// Which node statuses a `NodeStatusFilter` keeps: every node here is `Up`.
-fn keeps_up_nodes(filter: Option<&str>) -> bool {
-    filter.is_none_or(|f| ["default", "all", "up"].iter().any(|k| f.eq_ignore_ascii_case(k)))
+/// Whether a `NodeStatusFilter` keeps a node of `status`: `default` and `all` keep every
+/// node, other values the nodes of that status.
+fn keeps_status(filter: Option<&str>, status: &str) -> bool {
+    filter.is_none_or(|f| ["default", "all", status].iter().any(|k| f.eq_ignore_ascii_case(k)))
 }
 
 pub(super) fn node_list(gateway: &Gateway, query: &Query) -> Response {
-    let nodes = if keeps_up_nodes(query.get("NodeStatusFilter")) {
-        gateway.nodes()
-    } else {
-        Vec::new()
-    };
+    let now = std::time::Instant::now();
+    let nodes: Vec<(Node, NodeView)> = gateway
+        .nodes()
+        .into_iter()
+        .map(|node| {
+            let view = gateway.node_states().view(&node.name, now);
+            (node, view)
+        })
+        .filter(|(_, view)| keeps_status(query.get("NodeStatusFilter"), view.status))
+        .collect();
     // A page starts after the node the continuation token names; the token of the last
     // page is empty.
     let start = match query.get("ContinuationToken") {
         Some(token) => nodes
             .iter()
-            .position(|n| n.name == token)
+            .position(|(n, _)| n.name == token)
             .map_or(nodes.len(), |i| i + 1),
         None => 0,
     };
@@ -98,17 +126,17 @@ pub(super) fn node_list(gateway: &Gateway, query: &Query) -> Response {
         .and_then(|m| m.parse::<usize>().ok())
         .filter(|m| *m > 0)
         .unwrap_or(usize::MAX);
-    let page: Vec<&Node> = nodes[start..].iter().take(max).collect();
+    let page: Vec<&(Node, NodeView)> = nodes[start..].iter().take(max).collect();
     let more = start + page.len() < nodes.len();
     let continuation_token = match (more, page.last()) {
-        (true, Some(last)) => last.name.clone(),
+        (true, Some((last, _))) => last.name.clone(),
         _ => String::new(),
     };
     let (config_version, code_version, up_since) =
         (gateway.config_version(), gateway.code_version(), gateway.up_since());
     let items = page
         .into_iter()
-        .map(|node| node_info(node, &config_version, &code_version, up_since))
+        .map(|(node, view)| node_info(node, view, &config_version, &code_version, up_since))
         .collect();
     reply::json(
         StatusCode::OK,
@@ -119,27 +147,29 @@ pub(super) fn node_list(gateway: &Gateway, query: &Query) -> Response {
     )
 }
 
-fn node_info(node: &Node, config_version: &str, code_version: &str, (up_at, up_for): (u64, u64)) -> NodeInfo {
+/// `node` as `view` shows it.
+pub(super) fn node_info(
+    node: &Node,
+    view: &NodeView,
+    config_version: &str,
+    code_version: &str,
+    (up_at, up_for): (u64, u64),
+) -> NodeInfo {
     NodeInfo {
         name: node.name.clone(),
         ip_address_or_fqdn: node.ip_address.clone(),
         node_type: node.node_type.clone(),
         code_version: code_version.to_owned(),
         config_version: config_version.to_owned(),
-        node_status: "Up",
+        node_status: view.status,
         node_up_time_in_seconds: up_for.to_string(),
         health_state: node.health_state,
         is_seed_node: node.is_seed_node,
         upgrade_domain: node.upgrade_domain.clone(),
         fault_domain: node.fault_domain.clone(),
         id: Id { id: node.id.clone() },
-        instance_id: (up_at * 10_000_000 + 116_444_736_000_000_000).to_string(),
-        node_deactivation_info: DeactivationInfo {
-            node_deactivation_intent: "Invalid",
-            node_deactivation_status: "None",
-            node_deactivation_task: [],
-            pending_safety_checks: [],
-        },
+        instance_id: view.instance.to_string(),
+        node_deactivation_info: DeactivationInfo::of(view, node),
         is_stopped: false,
         node_down_time_in_seconds: "0".to_owned(),
         node_up_at: utc(up_at),
@@ -301,7 +331,8 @@ mod tests {
         assert!(!keeps(Some("4"), HealthState::Ok));
         assert!(!keeps(Some("1"), HealthState::Ok));
         assert!(keeps(Some("x"), HealthState::Ok));
-        assert!(keeps_up_nodes(Some("UP")));
-        assert!(!keeps_up_nodes(Some("down")));
+        assert!(keeps_status(Some("UP"), "Up"));
+        assert!(keeps_status(Some("all"), "Down"));
+        assert!(!keeps_status(Some("down"), "Up"));
     }
 }

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::path_value;
+use super::{Builtin, path_value};
 use crate::image_store::{ImageStore, StoreError, StoredFile};
 use crate::nodes;
 use crate::query::Query;
@@ -14,8 +14,8 @@ use crate::reply;
 use crate::server::Gateway;
 
 /// The store path of a request's `{contentPath}`: decoded, without outer `/`.
-fn content_path(request: &RecordedRequest, operation: &str) -> String {
-    path_value(request, operation, "contentPath")
+fn content_path(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> String {
+    path_value(gateway, builtin, request, "contentPath")
         .unwrap_or_default()
         .trim_matches('/')
         .to_owned()
@@ -55,8 +55,8 @@ fn done(result: Result<(), StoreError>) -> Response {
     }
 }
 
-pub(super) fn upload_file(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let path = content_path(request, "UploadFile");
+pub(super) fn upload_file(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let path = content_path(gateway, builtin, request);
     done(gateway.image_store().put(&path, request.body.clone()))
 }
 
@@ -67,8 +67,8 @@ fn content_range(text: &str) -> Option<(u64, u64, u64)> {
     Some((start.parse().ok()?, end.parse().ok()?, size.parse().ok()?))
 }
 
-pub(super) fn upload_chunk(gateway: &Gateway, request: &RecordedRequest, query: &Query) -> Response {
-    let path = content_path(request, "UploadFileChunk");
+pub(super) fn upload_chunk(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest, query: &Query) -> Response {
+    let path = content_path(gateway, builtin, request);
     let (Some(session), Some(range)) = (
         query.get("session-id"),
         request.header("content-range").and_then(content_range),
@@ -107,8 +107,8 @@ pub(super) fn session_by_id(gateway: &Gateway, query: &Query) -> Response {
     reply::json(StatusCode::OK, &json!({ "UploadSessions": sessions }))
 }
 
-pub(super) fn session_by_path(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let path = content_path(request, "GetImageStoreUploadSessionByPath");
+pub(super) fn session_by_path(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let path = content_path(gateway, builtin, request);
     let store = gateway.image_store();
     let sessions: Vec<Value> = store
         .sessions
@@ -160,8 +160,8 @@ fn listing(store: &ImageStore, path: &str) -> Value {
     json!({"StoreFiles": files, "StoreFolders": folders})
 }
 
-pub(super) fn content(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let path = content_path(request, "GetImageStoreContent");
+pub(super) fn content(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let path = content_path(gateway, builtin, request);
     let store = gateway.image_store();
     let found = store
         .files
@@ -181,8 +181,8 @@ pub(super) fn root_content(gateway: &Gateway) -> Response {
     reply::json(StatusCode::OK, &listing(&gateway.image_store(), ""))
 }
 
-pub(super) fn delete_content(gateway: &Gateway, request: &RecordedRequest) -> Response {
-    let path = content_path(request, "DeleteImageStoreContent");
+pub(super) fn delete_content(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest) -> Response {
+    let path = content_path(gateway, builtin, request);
     if gateway.image_store().delete(&path) {
         reply::empty(StatusCode::OK)
     } else {

@@ -5,14 +5,22 @@
 //! Adding one is an entry in [`BUILTINS`] and an arm in [`answer`].
 
 mod applications;
+mod backup;
+mod chaos;
 mod cluster;
+mod code_upgrade;
 mod configuration;
+mod faults;
 mod image_store;
+mod node_ops;
 pub(crate) mod pages;
+mod repair;
 
 use axum::response::Response;
 
+use crate::backups::Transfer;
 use crate::check::Route;
+use crate::fault_ops::FaultKind;
 use crate::query::Query;
 use crate::record::RecordedRequest;
 use crate::server::Gateway;
@@ -48,6 +56,24 @@ pub(crate) enum Builtin {
     StartApplicationUpgrade,
     ApplicationUpgradeProgress,
     ResumeApplicationUpgrade,
+    NodeInfo,
+    DisableNode,
+    EnableNode,
+    RestartNode,
+    FaultStart(FaultKind),
+    FaultProgress(FaultKind),
+    CancelFault,
+    ProvisionCluster,
+    StartClusterUpgrade,
+    ClusterUpgradeProgress,
+    MoveToNextUpgradeDomain,
+    CreateRepairTask,
+    RepairTaskList,
+    TransferStart(Transfer),
+    TransferProgress(Transfer),
+    StartChaos,
+    GetChaos,
+    StopChaos,
 }
 
 /// The lowest api-version an operation takes when that is not the spec's own version.
@@ -97,6 +123,60 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     ("StartApplicationUpgrade", Builtin::StartApplicationUpgrade, None),
     ("GetApplicationUpgrade", Builtin::ApplicationUpgradeProgress, None),
     ("ResumeApplicationUpgrade", Builtin::ResumeApplicationUpgrade, None),
+    ("GetNodeInfo", Builtin::NodeInfo, None),
+    ("DisableNode", Builtin::DisableNode, None),
+    ("EnableNode", Builtin::EnableNode, None),
+    ("RestartNode", Builtin::RestartNode, None),
+    ("StartDataLoss", Builtin::FaultStart(FaultKind::DataLoss), None),
+    ("GetDataLossProgress", Builtin::FaultProgress(FaultKind::DataLoss), None),
+    ("StartQuorumLoss", Builtin::FaultStart(FaultKind::QuorumLoss), None),
+    (
+        "GetQuorumLossProgress",
+        Builtin::FaultProgress(FaultKind::QuorumLoss),
+        None,
+    ),
+    (
+        "StartPartitionRestart",
+        Builtin::FaultStart(FaultKind::PartitionRestart),
+        None,
+    ),
+    (
+        "GetPartitionRestartProgress",
+        Builtin::FaultProgress(FaultKind::PartitionRestart),
+        None,
+    ),
+    (
+        "StartNodeTransition",
+        Builtin::FaultStart(FaultKind::NodeTransition),
+        None,
+    ),
+    (
+        "GetNodeTransitionProgress",
+        Builtin::FaultProgress(FaultKind::NodeTransition),
+        None,
+    ),
+    ("CancelOperation", Builtin::CancelFault, None),
+    ("ProvisionCluster", Builtin::ProvisionCluster, None),
+    ("StartClusterUpgrade", Builtin::StartClusterUpgrade, None),
+    ("GetClusterUpgradeProgress", Builtin::ClusterUpgradeProgress, None),
+    ("ResumeClusterUpgrade", Builtin::MoveToNextUpgradeDomain, None),
+    ("CreateRepairTask", Builtin::CreateRepairTask, None),
+    ("GetRepairTaskList", Builtin::RepairTaskList, None),
+    ("BackupPartition", Builtin::TransferStart(Transfer::Backup), None),
+    (
+        "GetPartitionBackupProgress",
+        Builtin::TransferProgress(Transfer::Backup),
+        None,
+    ),
+    ("RestorePartition", Builtin::TransferStart(Transfer::Restore), None),
+    (
+        "GetPartitionRestoreProgress",
+        Builtin::TransferProgress(Transfer::Restore),
+        None,
+    ),
+    ("StartChaos", Builtin::StartChaos, None),
+    ("GetChaos", Builtin::GetChaos, None),
+    ("StopChaos", Builtin::StopChaos, None),
 ];
 
 /// The routes of the built-in operations.
@@ -125,38 +205,52 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::ClusterVersion => cluster::version(gateway),
         Builtin::NodeList => cluster::node_list(gateway, query),
         Builtin::ClusterHealth => cluster::health(gateway, query),
-        Builtin::UploadFile => image_store::upload_file(gateway, request),
-        Builtin::UploadChunk => image_store::upload_chunk(gateway, request, query),
+        Builtin::UploadFile => image_store::upload_file(gateway, builtin, request),
+        Builtin::UploadChunk => image_store::upload_chunk(gateway, builtin, request, query),
         Builtin::SessionById => image_store::session_by_id(gateway, query),
-        Builtin::SessionByPath => image_store::session_by_path(gateway, request),
+        Builtin::SessionByPath => image_store::session_by_path(gateway, builtin, request),
         Builtin::CommitSession => image_store::commit(gateway, query),
         Builtin::DeleteSession => image_store::delete_session(gateway, query),
-        Builtin::StoreContent => image_store::content(gateway, request),
+        Builtin::StoreContent => image_store::content(gateway, builtin, request),
         Builtin::StoreRootContent => image_store::root_content(gateway),
-        Builtin::DeleteStoreContent => image_store::delete_content(gateway, request),
+        Builtin::DeleteStoreContent => image_store::delete_content(gateway, builtin, request),
         Builtin::Provision => applications::provision(gateway, request),
-        Builtin::TypeList | Builtin::TypesByName => applications::types(gateway, request, query),
-        Builtin::Unprovision => applications::unprovision(gateway, request),
+        Builtin::TypeList | Builtin::TypesByName => applications::types(gateway, builtin, request, query),
+        Builtin::Unprovision => applications::unprovision(gateway, builtin, request),
         Builtin::CreateApplication => applications::create(gateway, request),
-        Builtin::ApplicationInfo => applications::info(gateway, request),
+        Builtin::ApplicationInfo => applications::info(gateway, builtin, request),
         Builtin::ApplicationList => applications::list(gateway, query),
-        Builtin::DeleteApplication => applications::delete(gateway, request),
-        Builtin::StartApplicationUpgrade => applications::upgrade(gateway, request),
-        Builtin::ApplicationUpgradeProgress => applications::progress(gateway, request),
-        Builtin::ResumeApplicationUpgrade => applications::resume(gateway, request),
+        Builtin::DeleteApplication => applications::delete(gateway, builtin, request),
+        Builtin::StartApplicationUpgrade => applications::upgrade(gateway, builtin, request),
+        Builtin::ApplicationUpgradeProgress => applications::progress(gateway, builtin, request),
+        Builtin::ResumeApplicationUpgrade => applications::resume(gateway, builtin, request),
+        Builtin::NodeInfo => node_ops::info(gateway, request),
+        Builtin::DisableNode => node_ops::deactivate(gateway, request),
+        Builtin::EnableNode => node_ops::activate(gateway, request),
+        Builtin::RestartNode => node_ops::restart(gateway, request),
+        Builtin::FaultStart(kind) => faults::start(gateway, kind, request, query),
+        Builtin::FaultProgress(kind) => faults::progress(gateway, kind, query),
+        Builtin::CancelFault => faults::cancel(gateway, query),
+        Builtin::ProvisionCluster => code_upgrade::provision(gateway, &request.body),
+        Builtin::StartClusterUpgrade => code_upgrade::start(gateway, &request.body),
+        Builtin::ClusterUpgradeProgress => code_upgrade::progress(gateway),
+        Builtin::MoveToNextUpgradeDomain => code_upgrade::move_to_next(gateway, &request.body),
+        Builtin::CreateRepairTask => repair::create(gateway, &request.body),
+        Builtin::RepairTaskList => repair::list(gateway, query),
+        Builtin::TransferStart(transfer) => backup::start(gateway, builtin, transfer, request),
+        Builtin::TransferProgress(transfer) => backup::progress(gateway, builtin, transfer, request),
+        Builtin::StartChaos => chaos::start(gateway, &request.body),
+        Builtin::GetChaos => chaos::get(gateway),
+        Builtin::StopChaos => chaos::stop(gateway),
     }
 }
 
-/// The decoded value of `placeholder` in `request`'s path, matched against the spec's
-/// template of `operation`.
-pub(crate) fn path_value(request: &RecordedRequest, operation: &str, placeholder: &str) -> Option<String> {
-    let route = Route::new(crate::spec::find(operation)?);
+/// The decoded value of the path placeholder `name` in `request`, which `builtin` answers.
+pub(crate) fn path_value(gateway: &Gateway, builtin: Builtin, request: &RecordedRequest, name: &str) -> Option<String> {
     let segments = crate::route::segments(&request.path)?;
+    let (route, _) = gateway.builtins.iter().find(|(_, b)| *b == builtin)?;
     let values = route.matches(&segments)?;
-    values
-        .into_iter()
-        .find(|(name, _)| *name == placeholder)
-        .map(|(_, value)| value)
+    values.into_iter().find(|(n, _)| *n == name).map(|(_, v)| v)
 }
 
 #[cfg(test)]
