@@ -220,6 +220,28 @@ impl ApplicationState {
     }
 }
 
+/// A service of an application.
+#[derive(Clone, Debug)]
+pub(crate) struct Service {
+    pub(crate) name: String,
+    pub(crate) application: String,
+    pub(crate) type_name: String,
+    /// `Stateful` or `Stateless`.
+    pub(crate) kind: String,
+    pub(crate) ready_at: Instant,
+    pub(crate) deleted_at: Option<Instant>,
+}
+
+impl Service {
+    pub(crate) fn status(&self, now: Instant) -> &'static str {
+        match self.deleted_at {
+            Some(_) => "Deleting",
+            None if now < self.ready_at => "Creating",
+            None => "Active",
+        }
+    }
+}
+
 /// Why a request on the applications was refused: an HTTP status, an error code, a message.
 pub(crate) type Refusal = (u16, &'static str, String);
 
@@ -228,6 +250,8 @@ pub(crate) type Refusal = (u16, &'static str, String);
 pub(crate) struct Applications {
     pub(crate) types: BTreeMap<(String, String), ApplicationType>,
     pub(crate) apps: BTreeMap<String, Application>,
+    /// Services by name.
+    pub(crate) services: BTreeMap<String, Service>,
     pub(crate) step: Duration,
     pub(crate) next_outcome: ApplicationUpgradeOutcome,
     pub(crate) domains: Vec<String>,
@@ -243,6 +267,7 @@ impl Applications {
         Applications {
             types: BTreeMap::new(),
             apps: BTreeMap::new(),
+            services: BTreeMap::new(),
             step,
             next_outcome: ApplicationUpgradeOutcome::Succeed,
             domains,
@@ -254,6 +279,13 @@ impl Applications {
         let step = self.step;
         self.apps
             .retain(|_, app| app.deleted_at.is_none_or(|at| now.saturating_duration_since(at) < step));
+        let apps = &self.apps;
+        self.services.retain(|_, service| {
+            apps.contains_key(&service.application)
+                && service
+                    .deleted_at
+                    .is_none_or(|at| now.saturating_duration_since(at) < step)
+        });
         for app in self.apps.values_mut() {
             let Some(upgrade) = app.upgrade.as_mut() else { continue };
             let was_final = upgrade.is_final();
@@ -411,6 +443,62 @@ impl Applications {
     pub(crate) fn delete(&mut self, now: Instant, id: &str) -> Result<(), Refusal> {
         let app = self.by_id(id).ok_or_else(|| not_found(id))?;
         app.deleted_at.get_or_insert(now);
+        Ok(())
+    }
+
+    /// CreateService: the service `name` of `kind` in the application whose id is `app_id`.
+    pub(crate) fn create_service(
+        &mut self,
+        now: Instant,
+        app_id: &str,
+        service: (String, String, String),
+    ) -> Result<(), Refusal> {
+        let (name, type_name, kind) = service;
+        let application = match self.by_id(app_id) {
+            Some(app) if app.deleted_at.is_none() => app.name.clone(),
+            _ => return Err(not_found(app_id)),
+        };
+        if !name.starts_with(&format!("{application}/")) {
+            return Err((
+                400,
+                "FABRIC_E_INVALID_NAME_URI",
+                format!("Service {name} is not a name inside {application}."),
+            ));
+        }
+        if self.services.contains_key(&name) {
+            return Err((
+                409,
+                "FABRIC_E_SERVICE_ALREADY_EXISTS",
+                format!("Service {name} already exists."),
+            ));
+        }
+        let service = Service {
+            name: name.clone(),
+            application,
+            type_name,
+            kind,
+            ready_at: now + self.step,
+            deleted_at: None,
+        };
+        self.services.insert(name, service);
+        Ok(())
+    }
+
+    /// The service whose REST id is `id`.
+    pub(crate) fn service_by_id(&mut self, id: &str) -> Option<&mut Service> {
+        self.services.values_mut().find(|service| id_of(&service.name) == id)
+    }
+
+    /// DeleteService: the service is `Deleting` for a step, then gone.
+    pub(crate) fn delete_service(&mut self, now: Instant, id: &str) -> Result<(), Refusal> {
+        let service = self.service_by_id(id).ok_or_else(|| {
+            (
+                404,
+                "FABRIC_E_SERVICE_DOES_NOT_EXIST",
+                format!("Service {id} does not exist."),
+            )
+        })?;
+        service.deleted_at.get_or_insert(now);
         Ok(())
     }
 
@@ -578,6 +666,56 @@ mod tests {
         );
         let again = apps.provision(t0, ("AppType".into(), "1.0".into()), vec![], true);
         assert_eq!(again.unwrap_err().1, "FABRIC_E_APPLICATION_TYPE_ALREADY_EXISTS");
+    }
+
+    #[test]
+    fn services_are_created_and_deleted_in_a_step_and_go_with_their_application() {
+        let (mut apps, t0) = cluster();
+        let web = (
+            "fabric:/App/Web".to_owned(),
+            "WebType".to_owned(),
+            "Stateless".to_owned(),
+        );
+        apps.create_service(t0, "App", web.clone()).unwrap();
+        assert_eq!(
+            apps.create_service(t0, "App", web).unwrap_err().1,
+            "FABRIC_E_SERVICE_ALREADY_EXISTS"
+        );
+        let elsewhere = (
+            "fabric:/Other/Web".to_owned(),
+            "WebType".to_owned(),
+            "Stateless".to_owned(),
+        );
+        assert_eq!(
+            apps.create_service(t0, "App", elsewhere).unwrap_err().1,
+            "FABRIC_E_INVALID_NAME_URI"
+        );
+        let none = (
+            "fabric:/Nope/Web".to_owned(),
+            "WebType".to_owned(),
+            "Stateless".to_owned(),
+        );
+        assert_eq!(
+            apps.create_service(t0, "Nope", none).unwrap_err().1,
+            "FABRIC_E_APPLICATION_NOT_FOUND"
+        );
+        assert_eq!(apps.services["fabric:/App/Web"].status(t0), "Creating");
+        assert_eq!(apps.services["fabric:/App/Web"].status(t0 + STEP), "Active");
+        apps.delete_service(t0 + STEP, "App~Web").unwrap();
+        apps.settle(t0 + STEP + STEP / 2);
+        assert_eq!(apps.services["fabric:/App/Web"].status(t0 + STEP), "Deleting");
+        apps.settle(t0 + STEP * 2);
+        assert!(apps.services.is_empty());
+        assert_eq!(
+            apps.delete_service(t0, "App~Web").unwrap_err().1,
+            "FABRIC_E_SERVICE_DOES_NOT_EXIST"
+        );
+        // An application's deletion takes its services along.
+        let db = ("fabric:/App/Db".to_owned(), "DbType".to_owned(), "Stateful".to_owned());
+        apps.create_service(t0, "App", db).unwrap();
+        apps.delete(t0, "App").unwrap();
+        apps.settle(t0 + STEP);
+        assert!(apps.services.is_empty());
     }
 
     #[test]

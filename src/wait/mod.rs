@@ -25,3 +25,5 @@ pub mod manual;
 pub mod node;
 #[cfg(any(feature = "cluster", feature = "applications"))]
 pub(crate) mod rolling;
+#[cfg(feature = "services")]
+pub mod service;

@@ -23,7 +23,7 @@ const MANIFEST: &str = "ApplicationManifest.xml";
 /// The year-1 sentinel the gateway writes for "never".
 const NEVER: &str = "0001-01-01T00:00:00.000Z";
 
-fn refuse((status, code, message): Refusal) -> Response {
+pub(super) fn refuse((status, code, message): Refusal) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
     reply::error(status, code, &message)
 }

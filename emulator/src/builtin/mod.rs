@@ -15,6 +15,7 @@ mod image_store;
 mod node_ops;
 pub(crate) mod pages;
 mod repair;
+mod services;
 
 use axum::response::Response;
 
@@ -56,6 +57,10 @@ pub(crate) enum Builtin {
     StartApplicationUpgrade,
     ApplicationUpgradeProgress,
     ResumeApplicationUpgrade,
+    CreateService,
+    ServiceInfo,
+    ServiceList,
+    DeleteService,
     NodeInfo,
     DisableNode,
     EnableNode,
@@ -123,6 +128,10 @@ const BUILTINS: &[(&str, Builtin, Minimum)] = &[
     ("StartApplicationUpgrade", Builtin::StartApplicationUpgrade, None),
     ("GetApplicationUpgrade", Builtin::ApplicationUpgradeProgress, None),
     ("ResumeApplicationUpgrade", Builtin::ResumeApplicationUpgrade, None),
+    ("CreateService", Builtin::CreateService, None),
+    ("GetServiceInfo", Builtin::ServiceInfo, None),
+    ("GetServiceInfoList", Builtin::ServiceList, None),
+    ("DeleteService", Builtin::DeleteService, None),
     ("GetNodeInfo", Builtin::NodeInfo, None),
     ("DisableNode", Builtin::DisableNode, None),
     ("EnableNode", Builtin::EnableNode, None),
@@ -224,6 +233,10 @@ pub(crate) fn answer(gateway: &Gateway, builtin: Builtin, request: &RecordedRequ
         Builtin::StartApplicationUpgrade => applications::upgrade(gateway, builtin, request),
         Builtin::ApplicationUpgradeProgress => applications::progress(gateway, builtin, request),
         Builtin::ResumeApplicationUpgrade => applications::resume(gateway, builtin, request),
+        Builtin::CreateService => services::create(gateway, builtin, request),
+        Builtin::ServiceInfo => services::info(gateway, builtin, request),
+        Builtin::ServiceList => services::list(gateway, builtin, request),
+        Builtin::DeleteService => services::delete(gateway, builtin, request),
         Builtin::NodeInfo => node_ops::info(gateway, request),
         Builtin::DisableNode => node_ops::deactivate(gateway, request),
         Builtin::EnableNode => node_ops::activate(gateway, request),

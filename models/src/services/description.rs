@@ -48,6 +48,18 @@ kind_enum! {
     }
 }
 
+impl ServiceDescription {
+    /// The name of the service described, whatever its kind (`ServiceName` of an unknown
+    /// kind included).
+    pub fn service_name(&self) -> Option<&str> {
+        match self {
+            ServiceDescription::Stateful(service) => Some(&service.service_name),
+            ServiceDescription::Stateless(service) => Some(&service.service_name),
+            ServiceDescription::Unknown(object) => object.get("ServiceName").and_then(|name| name.as_str()),
+        }
+    }
+}
+
 impl From<StatefulServiceDescription> for ServiceDescription {
     fn from(description: StatefulServiceDescription) -> Self {
         ServiceDescription::Stateful(description)
