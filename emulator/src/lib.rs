@@ -139,6 +139,7 @@
 
 #![deny(missing_docs)]
 
+mod app_upgrade;
 mod applications;
 mod backups;
 mod builder;
