@@ -14,16 +14,72 @@ use crate::error::Error;
 /// The gateway sends a non-empty [`continuation_token`](Self::continuation_token) when more
 /// results follow; pass it back as the `ContinuationToken` query parameter of the same
 /// operation to get the next page. An absent, `null` or empty token ends the list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// A page is read from a JSON object only (fields in any order, `Items` absent or `null`
+/// read as none, other fields skipped); anything else is an error that says a page object
+/// was expected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
 #[non_exhaustive]
 pub struct Paged<T> {
     /// Where the next page starts, if there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub continuation_token: Option<String>,
     /// The results of this page.
-    #[serde(default = "Vec::new")]
     pub items: Vec<T>,
+}
+
+/// The fields of a page, read without allocating.
+enum PageField {
+    ContinuationToken,
+    Items,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for PageField {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldVisitor;
+        impl serde::de::Visitor<'_> for FieldVisitor {
+            type Value = PageField;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<PageField, E> {
+                Ok(match name {
+                    "ContinuationToken" => PageField::ContinuationToken,
+                    "Items" => PageField::Items,
+                    _ => PageField::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(FieldVisitor)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Paged<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PageVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for PageVisitor<T> {
+            type Value = Paged<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a page object with ContinuationToken and Items")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Paged<T>, A::Error> {
+                let mut page = Paged::new(Vec::new(), None);
+                while let Some(field) = map.next_key::<PageField>()? {
+                    match field {
+                        PageField::ContinuationToken => page.continuation_token = map.next_value()?,
+                        PageField::Items => page.items = map.next_value::<Option<Vec<T>>>()?.unwrap_or_default(),
+                        PageField::Other => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(page)
+            }
+        }
+        deserializer.deserialize_map(PageVisitor(std::marker::PhantomData))
+    }
 }
 
 impl<T> Paged<T> {
@@ -180,4 +236,41 @@ where
         all.extend(page.items);
     }
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_read_from_an_object_only() {
+        let page: Paged<u32> =
+            serde_json::from_str(r#"{"Items":[1,2],"Extra":{"a":[1]},"ContinuationToken":"t"}"#).unwrap();
+        assert_eq!(page, Paged::new(vec![1, 2], Some("t".to_owned())));
+        let empty: Paged<u32> = serde_json::from_str(r#"{"ContinuationToken":null,"Items":null}"#).unwrap();
+        assert_eq!(empty, Paged::new(Vec::new(), None));
+        // A bare list where the page object belongs says so, instead of reading the first
+        // item as the continuation token.
+        let error = serde_json::from_str::<Paged<serde_json::Value>>(r#"[{"Name":"vm0"}]"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: sequence, expected a page object with ContinuationToken and Items at line 1 column 0"
+        );
+        let error = serde_json::from_str::<Paged<u32>>(r#"{"Items":["x"]}"#).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: string \"x\", expected u32 at line 1 column 13"
+        );
+    }
+
+    #[test]
+    fn a_page_writes_back_as_it_reads() {
+        let page = Paged::new(vec![1u32], Some("t".to_owned()));
+        assert_eq!(
+            serde_json::to_string(&page).unwrap(),
+            r#"{"ContinuationToken":"t","Items":[1]}"#
+        );
+        let last = Paged::new(Vec::<u32>::new(), None);
+        assert_eq!(serde_json::to_string(&last).unwrap(), r#"{"Items":[]}"#);
+    }
 }
