@@ -19,11 +19,11 @@ pub mod chaos;
 pub mod cluster;
 #[cfg(feature = "faults")]
 pub mod faults;
-#[cfg(any(feature = "cluster", feature = "applications"))]
+#[cfg(any(feature = "cluster", all(feature = "applications", feature = "application_types")))]
 pub mod manual;
 #[cfg(feature = "nodes")]
 pub mod node;
-#[cfg(any(feature = "cluster", feature = "applications"))]
+#[cfg(any(feature = "cluster", all(feature = "applications", feature = "application_types")))]
 pub(crate) mod rolling;
 #[cfg(feature = "services")]
 pub mod service;
