@@ -36,6 +36,9 @@ use progress::ProgressDisplay;
 #[path = "support/security.rs"]
 mod security;
 use security::Security;
+#[path = "support/seconds.rs"]
+mod seconds;
+use seconds::seconds;
 
 /// The package deployed when none is named.
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/SamplePkg");
@@ -125,16 +128,6 @@ fn failure_action(text: &str) -> Result<FailureAction, String> {
         "Manual" => Ok(FailureAction::Manual),
         _ => Err(format!("{text:?} is not Rollback or Manual")),
     }
-}
-
-fn seconds(text: &str) -> Result<Duration, String> {
-    let secs: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
-    if secs.is_nan() || secs <= 0.0 {
-        return Err(format!("{text} must be above zero"));
-    }
-    Duration::try_from_secs_f64(secs).map_err(|_| format!("{text} seconds is too long"))
 }
 
 #[tokio::main]

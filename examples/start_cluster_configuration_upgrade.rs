@@ -36,6 +36,9 @@ use progress::ProgressDisplay;
 #[path = "support/security.rs"]
 mod security;
 use security::Security;
+#[path = "support/seconds.rs"]
+mod seconds;
+use seconds::seconds;
 
 /// The sample sent to the embedded emulator: its cluster at a new configuration version.
 const SAMPLE: &str = include_str!("data/ClusterConfig.json");
@@ -75,16 +78,6 @@ struct Args {
 
     #[command(flatten)]
     security: Security,
-}
-
-fn seconds(text: &str) -> Result<Duration, String> {
-    let secs: f64 = text
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
-    if secs.is_nan() || secs <= 0.0 {
-        return Err(format!("{text} must be above zero"));
-    }
-    Duration::try_from_secs_f64(secs).map_err(|_| format!("{text} seconds is too long"))
 }
 
 #[tokio::main]

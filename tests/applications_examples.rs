@@ -24,11 +24,11 @@ use fabric_rest::models::{
 use fabric_rest::prelude::*;
 use fabric_rest::{Accepted, StatusCode};
 
-#[path = "support/applications.rs"]
-mod applications;
+#[path = "support/examples.rs"]
+mod examples;
 mod support;
 
-use applications::{Example, assert_round_trip, int64, sent_body};
+use examples::{Example, assert_round_trip, int64, sent_only};
 use support::{lines, serve};
 
 macro_rules! example {
@@ -114,7 +114,7 @@ async fn provision_application_type_sends_the_example_body_unchanged() {
         lines(&seen),
         ["POST /ApplicationTypes/$/Provision?api-version=6.2 HTTP/1.1"]
     );
-    assert_eq!(&sent_body(&seen), body);
+    assert_eq!(&sent_only(&seen), body);
 }
 
 // ---- applications -----------------------------------------------------------------------
@@ -364,7 +364,7 @@ async fn create_service_sends_the_example_body_unchanged() {
         lines(&seen),
         ["POST /Applications/test/$/GetServices/$/Create?api-version=6.0 HTTP/1.1"]
     );
-    assert_eq!(&sent_body(&seen), body);
+    assert_eq!(&sent_only(&seen), body);
 }
 
 #[tokio::test]
@@ -386,7 +386,7 @@ async fn update_service_sends_the_example_body_unchanged() {
         ["POST /Services/test~test1/$/Update?api-version=6.0 HTTP/1.1"]
     );
     // The example writes its thresholds as "0.500000": strings, kept exactly.
-    assert_eq!(&sent_body(&seen), body);
+    assert_eq!(&sent_only(&seen), body);
 }
 
 #[tokio::test]
@@ -403,7 +403,7 @@ async fn create_service_from_template_sends_the_example_body_unchanged() {
         lines(&seen),
         ["POST /Applications/fabric%3A%2FVisualObjects/$/GetServices/$/CreateFromTemplate?api-version=6.0 HTTP/1.1"]
     );
-    assert_eq!(&sent_body(&seen), body);
+    assert_eq!(&sent_only(&seen), body);
 }
 
 // ---- partitions -------------------------------------------------------------------------

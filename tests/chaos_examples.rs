@@ -14,11 +14,11 @@ use fabric_rest::models::{
 use futures_util::StreamExt;
 use serde_json::json;
 
-#[path = "support/group_examples.rs"]
-mod group_examples;
+#[path = "support/examples.rs"]
+mod examples;
 mod support;
 
-use group_examples::{Example, assert_round_trip, bounded, sent_text, serve_body, serve_empty, serve_example};
+use examples::{Example, assert_round_trip, bounded, sent_text, serve_empty, serve_example, serve_json};
 use support::{lines, serve};
 
 macro_rules! example {
@@ -148,7 +148,7 @@ async fn get_chaos() {
             "Status": "Running",
             "ScheduleStatus": "Hibernating"
         });
-        let (client, seen) = serve_body(200, &body).await;
+        let (client, seen) = serve_json(200, &body).await;
         let chaos = client.get_chaos(None).await.unwrap();
         assert_eq!(lines(&seen), ["GET /Tools/Chaos?api-version=6.2 HTTP/1.1"]);
         assert_eq!(chaos.status, Some(ChaosStatus::Running));
@@ -188,7 +188,7 @@ async fn the_chaos_schedule_goes_out_and_comes_back() {
 
         // What was sent comes back as the schedule, unchanged.
         let body: serde_json::Value = serde_json::from_str(&sent).unwrap();
-        let (client, seen) = serve_body(200, &body).await;
+        let (client, seen) = serve_json(200, &body).await;
         let read = client.get_chaos_schedule(None).await.unwrap();
         assert_eq!(lines(&seen), ["GET /Tools/Chaos/Schedule?api-version=6.2 HTTP/1.1"]);
         assert_eq!(read, description);

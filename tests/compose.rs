@@ -178,9 +178,8 @@ fn odd_upgrade_progress_survives_a_read_and_a_write() {
 
 /// Reference §9: maps the spec writes as Key/Value arrays can arrive as JSON objects. The
 /// service type map of `ApplicationHealthPolicy` is read by `KeyValueList` in the common
-/// models, which takes arrays only so far.
+/// models, which takes both.
 #[test]
-#[ignore = "KeyValueList (common models) does not read a map sent as a JSON object yet"]
 fn a_health_policy_map_sent_as_an_object_is_read() {
     let progress: ComposeDeploymentUpgradeProgressInfo = serde_json::from_str(
         r#"{"ApplicationHealthPolicy":{"ServiceTypeHealthPolicyMap":{"Svc":{"MaxPercentUnhealthyServices":5}}}}"#,

@@ -13,11 +13,11 @@ use fabric_rest::models::{
 };
 use serde::Serialize;
 
-#[path = "support/group_examples.rs"]
-mod group_examples;
+#[path = "support/examples.rs"]
+mod examples;
 mod support;
 
-use group_examples::{Example, assert_round_trip, bounded, serve_example};
+use examples::{Example, assert_round_trip, bounded, serve_example};
 use support::lines;
 
 macro_rules! example {

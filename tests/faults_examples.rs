@@ -12,11 +12,11 @@ use fabric_rest::models::{
 };
 use fabric_rest::{Accepted, ErrorKind, FabricErrorCode, StatusCode};
 
-#[path = "support/group_examples.rs"]
-mod group_examples;
+#[path = "support/examples.rs"]
+mod examples;
 mod support;
 
-use group_examples::{Example, assert_round_trip, bounded, serve_empty, serve_example};
+use examples::{Example, assert_round_trip, bounded, serve_empty, serve_example};
 use support::{lines, serve};
 
 macro_rules! example {

@@ -12,12 +12,12 @@ use fabric_rest::{ErrorKind, FabricErrorCode, StatusCode};
 use futures_util::StreamExt;
 use serde_json::json;
 
-#[path = "support/group_examples.rs"]
-mod group_examples;
+#[path = "support/examples.rs"]
+mod examples;
 mod support;
 
-use group_examples::{
-    Example, assert_round_trip, bounded, read_back, sent_body, sent_text, serve_body, serve_empty, serve_example,
+use examples::{
+    Example, assert_round_trip, bounded, read_back, sent_json, sent_text, serve_empty, serve_example, serve_json,
 };
 use support::{lines, serve};
 
@@ -40,7 +40,7 @@ async fn create_name() {
         let (client, seen) = serve_empty(201).await;
         client.create_name(&description, None).await.unwrap();
         assert_eq!(lines(&seen), ["POST /Names/$/Create?api-version=6.0 HTTP/1.1"]);
-        assert_eq!(&sent_body(&seen, 0), example.param("NameDescription"));
+        assert_eq!(&sent_json(&seen, 0), example.param("NameDescription"));
 
         // 201 is the only success: a 200 is an answer this operation does not give.
         let (client, _) = serve_empty(200).await;
@@ -244,7 +244,7 @@ async fn put_property() {
                 ["PUT /Names/samples%2Fapps%2FCalculatorApp/$/GetProperty?api-version=6.0 HTTP/1.1"]
             );
             assert_eq!(sent_text(&seen, 0), body);
-            assert_eq!(&sent_body(&seen, 0), file.param("PropertyDescription"));
+            assert_eq!(&sent_json(&seen, 0), file.param("PropertyDescription"));
         }
     })
     .await;
@@ -288,7 +288,7 @@ async fn submit_property_batch_answers_both_halves() {
         let request = example.param("PropertyBatchDescriptionList");
         assert_eq!(read_back::<PropertyBatchDescriptionList>(request), batch);
 
-        let (client, seen) = serve_body(200, example.body_of(200)).await;
+        let (client, seen) = serve_json(200, example.body_of(200)).await;
         let answer = client
             .submit_property_batch(example.param_str("nameId"), &batch, None)
             .await
@@ -297,7 +297,7 @@ async fn submit_property_batch_answers_both_halves() {
             lines(&seen),
             ["POST /Names/samples%2Fapps/$/GetProperties/$/SubmitBatch?api-version=6.0 HTTP/1.1"]
         );
-        assert_eq!(&sent_body(&seen, 0), request);
+        assert_eq!(&sent_json(&seen, 0), request);
         let PropertyBatchInfo::Successful(success) = &answer else {
             panic!("a committed batch: {answer:?}")
         };
@@ -306,7 +306,7 @@ async fn submit_property_batch_answers_both_halves() {
         assert_round_trip(&answer, example.body_of(200));
 
         // A failed check is the 409 answer, decoded, not an error.
-        let (client, _) = serve_body(409, example.body_of(409)).await;
+        let (client, _) = serve_json(409, example.body_of(409)).await;
         let answer = client
             .submit_property_batch(example.param_str("nameId"), &batch, None)
             .await
@@ -346,7 +346,7 @@ async fn submit_property_batch_second_example() {
                 PropertyBatchOperation::delete("PersistentQueueAppData"),
             ])
         );
-        let (client, _) = serve_body(409, example.body()).await;
+        let (client, _) = serve_json(409, example.body()).await;
         let answer = client
             .submit_property_batch("samples/apps", &batch, None)
             .await

@@ -1,17 +1,20 @@
-//! Official example files for the tests of the backup, Compose and Mesh groups: their
-//! parameters and bodies, served from a loopback gateway, and the checks that a decoded
-//! value writes back exactly the JSON that arrived.
+//! The spec's example files for the tests of every operation group: their parameters and
+//! bodies, served from the loopback server of `support`, and the checks that a decoded value
+//! writes back exactly the JSON that arrived.
+//!
+//! A test file uses it with `mod support;` and `#[path = "support/examples.rs"] mod examples;`.
 #![allow(dead_code)]
 
 use std::future::Future;
 use std::time::Duration;
 
 use fabric_rest::Client;
+use fabric_rest::models::Int64;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::support::{Seen, serve};
+use crate::support::{Seen, serve};
 
 /// How long one test may take, requests and all.
 const BOUND: Duration = Duration::from_secs(20);
@@ -25,7 +28,7 @@ pub async fn bounded(test: impl Future<Output = ()>) {
 
 /// One example file.
 pub struct Example {
-    json: Value,
+    pub json: Value,
 }
 
 impl Example {
@@ -52,9 +55,10 @@ impl Example {
         serde_json::from_value(self.param(name).clone()).expect("the parameter decodes")
     }
 
-    /// The body of the example's response with `status`.
-    pub fn body_of(&self, status: &str) -> &Value {
-        let body = &self.json["responses"][status]["body"];
+    /// The body of the example's response with `status` (`200` or `"200"`).
+    pub fn body_of(&self, status: impl std::fmt::Display) -> &Value {
+        let status = status.to_string();
+        let body = &self.json["responses"][status.as_str()]["body"];
         assert!(!body.is_null(), "the example has no {status} body");
         body
     }
@@ -68,6 +72,16 @@ impl Example {
     pub fn statuses(&self) -> Vec<String> {
         self.json["responses"].as_object().unwrap().keys().cloned().collect()
     }
+
+    /// A server answering every request with the example's 200 body.
+    pub async fn serve(&self) -> (Client, Seen) {
+        serve_json(200, self.body()).await
+    }
+}
+
+/// Serves the example's 200 body.
+pub async fn serve_example(example: &Example) -> (Client, Seen) {
+    example.serve().await
 }
 
 /// Serves `body` with `status` to every request.
@@ -82,7 +96,7 @@ pub async fn serve_empty(status: u16) -> (Client, Seen) {
 }
 
 /// Where two JSON values differ, as JSON pointers with both sides.
-pub fn differences(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
+fn differences(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
     match (got, want) {
         (Value::Object(got), Value::Object(want)) => {
             for (key, value) in want {
@@ -129,6 +143,24 @@ pub fn without_nulls(value: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
         other => other.clone(),
     }
+}
+
+/// `value` read as `T` (a request body of an example) and written back unchanged.
+pub fn read_back<T: Serialize + DeserializeOwned>(value: &Value) -> T {
+    let decoded: T = serde_json::from_value(value.clone()).expect("the example reads as the model");
+    assert_round_trip(&decoded, value);
+    decoded
+}
+
+/// A wire integer as its value and whether it came as a string.
+pub fn int64(value: Option<Int64>) -> Option<(i64, bool)> {
+    value.map(|number| (number.get(), number.is_quoted()))
+}
+
+/// The JSON body of the one request the server saw.
+pub fn sent_only(seen: &Seen) -> Value {
+    assert_eq!(seen.lock().unwrap().len(), 1, "one request");
+    sent_json(seen, 0)
 }
 
 /// The JSON body of the `index`th request the server saw.
