@@ -5,7 +5,7 @@
 //! ended. It rides out what a cluster does while it upgrades itself (transient 503s while
 //! the upgrade service moves, a gateway node restarting), and it never mistakes the status
 //! left over from the previous upgrade for the end of this one. It is one
-//! [`Workflow`](crate::wait::Workflow) of the library's [wait loop](crate::wait).
+//! [`Workflow`] of the library's [wait loop](crate::wait).
 
 use std::fmt;
 use std::time::Duration;

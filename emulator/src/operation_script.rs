@@ -7,7 +7,7 @@ use fabric_rest_runtime::Endpoint;
 use crate::script::{Answer, Script};
 use crate::server::Gateway;
 
-/// The script of one operation on a running emulator; see [`Emulator::on`]. Each method
+/// The script of one operation on a running emulator; see [`Emulator::on`](crate::Emulator::on). Each method
 /// changes the script at once and returns the handle, so calls chain.
 pub struct OperationScript<'a> {
     gateway: &'a Gateway,

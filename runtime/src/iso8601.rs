@@ -100,7 +100,7 @@ pub fn format(d: Duration) -> String {
 /// integer count of milliseconds, the gateway's fallback form. The server's "infinite",
 /// `P10675199DT2H48M5.4775807S`, is an ordinary (very long) finite duration here. Fractions
 /// finer than the server's 100 ns ticks are cut, as the server cuts them, so a duration read
-/// and written back with [`format`] reads the same again.
+/// and written back with [`format()`] reads the same again.
 ///
 /// ```
 /// use std::time::Duration;

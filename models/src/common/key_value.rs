@@ -61,8 +61,8 @@ pub struct KeyValueList;
 /// One `{"Key": .., "Value": ..}` entry of a list that [`KeyValueList`] reads and writes as
 /// a `Vec`, keeping order and each entry's own unknown fields.
 ///
-/// Its `Serialize` and `Deserialize` are those of the array's element; [`from_pair`]
-/// (Self::from_pair) makes one from an entry of the object form.
+/// Its `Serialize` and `Deserialize` are those of the array's element;
+/// [`from_pair`](Self::from_pair) makes one from an entry of the object form.
 pub trait KeyValueEntry: Serialize + DeserializeOwned {
     /// The type of the entry's `Value`.
     type Value: DeserializeOwned;
