@@ -55,7 +55,7 @@ pub(crate) struct Upgrade {
 
 impl Upgrade {
     fn fail_at(&self) -> usize {
-        1.min(self.domains.len() - 1)
+        1.min(self.domains.len().saturating_sub(1))
     }
 
     pub(crate) fn state(&self) -> &'static str {
