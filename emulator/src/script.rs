@@ -114,6 +114,13 @@ impl Answer {
         answer
     }
 
+    /// Lets the request through to the answer it would get without the script (the
+    /// emulator's own, or a spec example): for scripts that fail only the third request,
+    /// `Script::new().repeat(Answer::pass(), 2).then(Answer::fault(Fault::ResetConnection))`.
+    pub fn pass() -> Answer {
+        Answer::fault(Fault::Delay(Duration::ZERO))
+    }
+
     /// The same answer with another status.
     ///
     /// # Panics
