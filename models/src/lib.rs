@@ -31,6 +31,9 @@
 //! [fabric-rest]: https://docs.rs/fabric-rest
 #![deny(missing_docs)]
 
+#[macro_use]
+mod flags;
+
 pub mod common;
 #[cfg(any(feature = "backup_restore", feature = "compose", feature = "mesh"))]
 mod secret;

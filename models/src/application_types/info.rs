@@ -1,7 +1,7 @@
 //! Application types as the cluster lists them, and the filters and manifests that go with
 //! them.
 
-use fabric_rest_runtime::{ParamKind, QueryValue, RequestBuilder, open_enum, wire_struct};
+use fabric_rest_runtime::{open_enum, wire_struct};
 
 use crate::common::{ApplicationParameter, ArmMetadata, KeyValueList, Timestamp};
 
@@ -31,41 +31,18 @@ open_enum! {
     }
 }
 
-/// Which application types GetApplicationTypeInfoList returns, by how they were defined:
-/// a set of flags sent as one integer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ApplicationTypeDefinitionKindFilter(u32);
-
-impl ApplicationTypeDefinitionKindFilter {
-    /// `0`: the gateway's default, every kind.
-    pub const DEFAULT: Self = Self(0);
-    /// `1`: types provisioned from an application package.
-    pub const SERVICE_FABRIC_APPLICATION_PACKAGE: Self = Self(1);
-    /// `2`: types of compose deployments.
-    pub const COMPOSE: Self = Self(2);
-    /// `65535`: every kind.
-    pub const ALL: Self = Self(65535);
-
-    /// The flags as the integer sent.
-    pub const fn bits(self) -> u32 {
-        self.0
-    }
-}
-
-impl std::ops::BitOr for ApplicationTypeDefinitionKindFilter {
-    type Output = Self;
-    fn bitor(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-}
-
-impl QueryValue for ApplicationTypeDefinitionKindFilter {
-    const KIND: ParamKind = ParamKind::Integer;
-    fn as_integer(&self) -> Option<i128> {
-        Some(i128::from(self.0))
-    }
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.append_query(name, &self.0.to_string());
+flag_filter! {
+    /// Which application types GetApplicationTypeInfoList returns, by how they were defined:
+    /// a set of flags sent as one integer.
+    pub struct ApplicationTypeDefinitionKindFilter {
+        /// `0`: the gateway's default, every kind.
+        DEFAULT = 0,
+        /// `1`: types provisioned from an application package.
+        SERVICE_FABRIC_APPLICATION_PACKAGE = 1,
+        /// `2`: types of compose deployments.
+        COMPOSE = 2,
+        /// `65535`: every kind.
+        ALL = 65535,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Applications as the cluster lists them, their load, and their managed identities.
 
 use fabric_rest_runtime::wire::Int64;
-use fabric_rest_runtime::{ParamKind, QueryValue, RequestBuilder, open_enum, wire_struct};
+use fabric_rest_runtime::{open_enum, wire_struct};
 
 use crate::common::{ApplicationParameter, ArmMetadata, HealthState, KeyValueList};
 
@@ -34,41 +34,18 @@ open_enum! {
     }
 }
 
-/// Which applications GetApplicationInfoList returns, by how they were defined: a set of
-/// flags sent as one integer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ApplicationDefinitionKindFilter(u32);
-
-impl ApplicationDefinitionKindFilter {
-    /// `0`: the gateway's default, every kind.
-    pub const DEFAULT: Self = Self(0);
-    /// `1`: applications created from an application description.
-    pub const SERVICE_FABRIC_APPLICATION_DESCRIPTION: Self = Self(1);
-    /// `2`: compose deployments.
-    pub const COMPOSE: Self = Self(2);
-    /// `65535`: every kind.
-    pub const ALL: Self = Self(65535);
-
-    /// The flags as the integer sent.
-    pub const fn bits(self) -> u32 {
-        self.0
-    }
-}
-
-impl std::ops::BitOr for ApplicationDefinitionKindFilter {
-    type Output = Self;
-    fn bitor(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-}
-
-impl QueryValue for ApplicationDefinitionKindFilter {
-    const KIND: ParamKind = ParamKind::Integer;
-    fn as_integer(&self) -> Option<i128> {
-        Some(i128::from(self.0))
-    }
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.append_query(name, &self.0.to_string());
+flag_filter! {
+    /// Which applications GetApplicationInfoList returns, by how they were defined: a set of
+    /// flags sent as one integer.
+    pub struct ApplicationDefinitionKindFilter {
+        /// `0`: the gateway's default, every kind.
+        DEFAULT = 0,
+        /// `1`: applications created from an application description.
+        SERVICE_FABRIC_APPLICATION_DESCRIPTION = 1,
+        /// `2`: compose deployments.
+        COMPOSE = 2,
+        /// `65535`: every kind.
+        ALL = 65535,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Health states, the filters that select by them, and the counts of entities in each.
 
-use fabric_rest_runtime::{ParamKind, QueryValue, RequestBuilder, open_enum, wire_struct};
+use fabric_rest_runtime::{open_enum, wire_struct};
 
 use super::NodeId;
 
@@ -15,48 +15,25 @@ open_enum! {
     }
 }
 
-/// Which children or events a health query returns, by their health state: a set of flags
-/// sent as one integer (`HealthStateFilter::WARNING | HealthStateFilter::ERROR` is 12).
-///
-/// The gateway reads `0` (the default) as "all", except that health queries still return
-/// every entity when asked for nothing at all; `NONE` (1) returns none.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct HealthStateFilter(u32);
-
-impl HealthStateFilter {
-    /// `0`: the gateway's default.
-    pub const DEFAULT: HealthStateFilter = HealthStateFilter(0);
-    /// `1`: nothing.
-    pub const NONE: HealthStateFilter = HealthStateFilter(1);
-    /// `2`: entities or events in `Ok`.
-    pub const OK: HealthStateFilter = HealthStateFilter(2);
-    /// `4`: in `Warning`.
-    pub const WARNING: HealthStateFilter = HealthStateFilter(4);
-    /// `8`: in `Error`.
-    pub const ERROR: HealthStateFilter = HealthStateFilter(8);
-    /// `65535`: everything.
-    pub const ALL: HealthStateFilter = HealthStateFilter(65535);
-
-    /// The flags as the integer sent.
-    pub const fn bits(self) -> u32 {
-        self.0
-    }
-}
-
-impl std::ops::BitOr for HealthStateFilter {
-    type Output = HealthStateFilter;
-    fn bitor(self, other: HealthStateFilter) -> HealthStateFilter {
-        HealthStateFilter(self.0 | other.0)
-    }
-}
-
-impl QueryValue for HealthStateFilter {
-    const KIND: ParamKind = ParamKind::Integer;
-    fn as_integer(&self) -> Option<i128> {
-        Some(i128::from(self.0))
-    }
-    fn write_query(&self, name: &'static str, request: &mut RequestBuilder) {
-        request.append_query(name, &self.0.to_string());
+flag_filter! {
+    /// Which children or events a health query returns, by their health state: a set of flags
+    /// sent as one integer (`HealthStateFilter::WARNING | HealthStateFilter::ERROR` is 12).
+    ///
+    /// The gateway reads `0` (the default) as "all", except that health queries still return
+    /// every entity when asked for nothing at all; `NONE` (1) returns none.
+    pub struct HealthStateFilter {
+        /// `0`: the gateway's default.
+        DEFAULT = 0,
+        /// `1`: nothing.
+        NONE = 1,
+        /// `2`: entities or events in `Ok`.
+        OK = 2,
+        /// `4`: in `Warning`.
+        WARNING = 4,
+        /// `8`: in `Error`.
+        ERROR = 8,
+        /// `65535`: everything.
+        ALL = 65535,
     }
 }
 
